@@ -1,0 +1,44 @@
+# Two promises of the README: `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test fuzz lint-code bench schema clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	./scripts/ensure-graphviz.sh
+	touch $(STAMP)
+
+## Validate and lint the bundled example maps.
+demo: setup
+	$(BIN)/journeyctl validate examples/
+	$(BIN)/journeyctl lint examples/ --fail-on never --today 2026-11-27
+
+## The test suite, with a modest fuzz run (HYPOTHESIS_PROFILE=ci).
+test: setup
+	$(BIN)/python -m pytest
+
+## A long fuzz run (20,000+ inputs per target); not part of `make test`.
+fuzz: setup
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest -m slow tests/fuzz -p no:cacheprovider
+
+lint-code: setup
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python bench/run.py
+
+schema: setup
+	$(BIN)/journeyctl schema -o schemas/journey-map.schema.json
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

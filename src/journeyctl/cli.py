@@ -1,0 +1,149 @@
+"""The command line: parse options, call the library, print, choose the exit code.
+
+Heavy modules (pydantic models, rich rendering, output formats) are imported inside the
+commands that need them, so that `--version` and `--help` start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, NoReturn, Optional
+
+import typer
+
+from journeyctl import __version__
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+app = typer.Typer(
+    name="journeyctl",
+    help="Customer journey maps as code: validate and lint YAML journey maps.",
+    epilog="Docs: https://github.com/journeyctl/journeyctl (README.md, docs/format.md).",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class OutputFormat(StrEnum):
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"journeyctl {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Customer journey maps as code: validate and lint YAML journey maps."""
+
+
+PathsArgument = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer needs Optional here
+    typer.Argument(
+        help="Files or folders (searched for *.journey.yaml); '-' reads stdin. "
+        "Default: the current folder.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format of the diagnostics.")
+]
+ConfigOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--config",
+        help="Use this configuration for every input (turns discovery off).",
+        dir_okay=False,
+    ),
+]
+
+
+@app.command()
+def validate(
+    paths: PathsArgument = None,
+    output_format: FormatOption = OutputFormat.text,
+    config: ConfigOption = None,
+    stdin_filename: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--stdin-filename", help="The name to report for input read from '-'."),
+    ] = None,
+) -> None:
+    """Check maps against the format: YAML, schema and references, nothing else.
+
+    Example: journeyctl validate maps/
+    """
+    from journeyctl.checking import validate_task
+    from journeyctl.checking import run_check
+
+    code = run_check(
+        paths or [],
+        task=validate_task,
+        output_format=output_format.value,
+        config=config,
+        stdin_filename=stdin_filename,
+        lint=False,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the schema to this file instead of stdout."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the map format (for editors and other validators).
+
+    Example: journeyctl schema -o schemas/journey-map.schema.json
+    """
+    from journeyctl.schema import schema_text
+
+    text = schema_text()
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _usage_error(f"{output}: {exc.strerror or exc}")
+
+
+def _usage_error(message: str) -> NoReturn:
+    sys.stderr.write(f"journeyctl: error: {message}\n")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def main() -> None:
+    """Entry point: no traceback reaches the user unless JOURNEYCTL_DEBUG=1."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("journeyctl: interrupted\n")
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except BaseException as exc:  # noqa: BLE001 - the last line of defence
+        if os.environ.get("JOURNEYCTL_DEBUG") == "1":
+            raise
+        sys.stderr.write(
+            f"journeyctl: internal error: {type(exc).__name__}: {exc}\n"
+            "Run again with JOURNEYCTL_DEBUG=1 for the traceback, and please report it.\n"
+        )
+        sys.exit(EXIT_USAGE)
