@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
@@ -100,6 +101,112 @@ def validate(
         lint=False,
     )
     raise typer.Exit(code)
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+@app.command()
+def lint(
+    paths: PathsArgument = None,
+    output_format: FormatOption = OutputFormat.text,
+    select: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Run only these rules: codes or names, comma-separated."),
+    ] = None,
+    ignore: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Skip these rules: codes or names, comma-separated."),
+    ] = None,
+    fail_on: Annotated[
+        Optional[FailOn],  # noqa: UP045
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when a finding is at least this severe [default: error, or the "
+            "configuration's fail-on]. Validation errors fail at every level but never.",
+            show_default=False,
+        ),
+    ] = None,
+    config: ConfigOption = None,
+    today: Annotated[
+        Optional[datetime],  # noqa: UP045
+        typer.Option(formats=["%Y-%m-%d"], help="The date evidence age is measured against."),
+    ] = None,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also print how often each rule fired.")
+    ] = False,
+    stdin_filename: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--stdin-filename", help="The name to report for input read from '-'."),
+    ] = None,
+) -> None:
+    """Validate maps, then check them for the gaps that make journey maps untrustworthy.
+
+    Example: journeyctl lint maps/ --format github
+    """
+    from functools import partial
+
+    from journeyctl.checking import run_check
+    from journeyctl.lint.engine import LintOptions, UnknownRule, codes_of, lint_task
+    from journeyctl.lint.registry import catalogue
+
+    selected, ignored = _codes(select), _codes(ignore) or ()
+    try:
+        enabled = codes_of(selected) if selected is not None else None
+        codes_of(ignored)
+    except UnknownRule as exc:
+        _usage_error(str(exc))
+    options = LintOptions(selected, ignored, today.date() if today else None)
+    infos = [
+        info
+        for info in catalogue()
+        if info.code in {"JM001", "JM002", "JM003"}
+        or ((enabled is None or info.code in enabled) and info.code not in codes_of(ignored))
+    ]
+    code = run_check(
+        paths or [],
+        task=partial(lint_task, options=options),
+        output_format=output_format.value,
+        config=config,
+        stdin_filename=stdin_filename,
+        rules=infos,
+        fail_on=fail_on.value if fail_on else None,
+        statistics=statistics,
+    )
+    raise typer.Exit(code)
+
+
+@app.command()
+def rules(
+    rule: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(help="A rule code or name; without it, the whole catalogue."),
+    ] = None,
+) -> None:
+    """List the rules, or show one rule's documentation.
+
+    Example: journeyctl rules JM304
+    """
+    from journeyctl.lint.catalogue_view import show_catalogue, show_rule
+    from journeyctl.lint.registry import lookup
+
+    if rule is None:
+        show_catalogue()
+        return
+    info = lookup(rule)
+    if info is None:
+        _usage_error(f"unknown rule {rule!r}; `journeyctl rules` lists them all")
+    show_rule(info)
 
 
 @app.command()

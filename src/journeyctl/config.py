@@ -118,7 +118,7 @@ def _config_in(folder: Path) -> Path | None:
 
 def load_config(path: Path) -> Settings:
     """Read and check one configuration file; raise ConfigError with positioned problems."""
-    shown = path.as_posix()
+    shown = display_path(path)
     raw = path.read_bytes()  # OSError: the caller reports an unreadable path (exit 2)
     if path.name == "pyproject.toml":
         data, source_map = _read_pyproject(raw, shown)
@@ -164,8 +164,19 @@ def _read_pyproject(raw: bytes, shown: str) -> tuple[Any, SourceMap]:
     return table, source_map
 
 
+def display_path(path: Path) -> str:
+    """A path as the user would write it: relative to the current folder when below it."""
+    import os
+
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+    return Path(relative).as_posix() if not relative.startswith("..") else path.as_posix()
+
+
 def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
-    shown = path.as_posix()
+    shown = display_path(path)
     problems: list[Diagnostic] = []
 
     def problem(at: PathKey, message: str, *, key: bool = False) -> None:
@@ -253,6 +264,20 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
 
     include, exclude = strings("include"), strings("exclude")
     select, ignore = strings("select"), strings("ignore")
+    for key, names in (("select", select), ("ignore", ignore)):
+        for index, name in enumerate(names or ()):
+            message = _rule_problem(name, hide=True)
+            if message:
+                problem((key, index) if isinstance(data.get(key), list) else (key,), message)
+    for name in list(severity):
+        message = _rule_problem(name, hide=True)
+        if message:
+            problem(("severity", name), message, key=True)
+            severity.pop(name)
+    for name, options in rules.items():
+        message = _rule_problem(name, hide=False) or _options_problem(name, options)
+        if message:
+            problem(("rules", name), message, key=True)
     if problems:
         raise ConfigError(problems)
     positions = dict(source_map.keys)
@@ -270,3 +295,35 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
         limits=limits,
         positions=positions,
     )
+
+
+def _rule_problem(name: str, *, hide: bool) -> str | None:
+    """Why a rule code or name cannot be used here, or None when it can."""
+    from journeyctl.diagnostics import VALIDATION_CODES
+    from journeyctl.lint.registry import lookup
+
+    info = lookup(name)
+    if info is None:
+        return f"unknown rule {name!r} (see `journeyctl rules`)"
+    if hide and info.code in VALIDATION_CODES:
+        return f"{info.code} ({info.name}) is a validation error; it cannot be ignored or re-graded"
+    return None
+
+
+def _options_problem(name: str, options: dict[str, Any]) -> str | None:
+    from journeyctl.lint.registry import all_rules, lookup
+
+    info = lookup(name)
+    rule = next((r for r in all_rules() if info is not None and r.code == info.code), None)
+    if rule is None:
+        return f"rule {name!r} has no options"
+    for key, value in options.items():
+        if key not in rule.options:
+            known = ", ".join(rule.options) or "none"
+            return f"unknown option {key!r} for {rule.name} (known: {known})"
+        default = rule.options[key]
+        if type(value) is not type(default) or (isinstance(value, int) and value < 0):
+            return (f"option {key!r} of {rule.name} must be a "
+                    f"{'non-negative integer' if isinstance(default, int) else type(default).__name__}"
+                    f" (found {value!r})")
+    return None

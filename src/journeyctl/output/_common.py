@@ -1,0 +1,64 @@
+"""Helpers shared by the output formats: ordering, and making map text safe to show."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from journeyctl.diagnostics import Diagnostic, Report
+
+# C0 and C1 controls, DEL, lone surrogates (from undecodable file names) and the two
+# non-characters U+FFFE/U+FFFF: none can be shown on a terminal or carried by XML 1.0.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = _NAMED.get(char)
+    if named is not None:
+        return named
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """`text` with every control character written as a backslash escape (`\\n`, `\\x1b`).
+
+    Keeps one diagnostic on one line, and keeps a map's text from driving the terminal
+    (ANSI escapes) or breaking XML.
+    """
+    if _UNSHOWABLE.search(text) is None:
+        return text
+    return _UNSHOWABLE.sub(_escape, text)
+
+
+# The same but for tab, LF and CR, which a format may carry in its own way.
+_UNSHOWABLE_INLINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def visible_inline(text: str) -> str:
+    """Like `visible`, but leaves tab, LF and CR alone."""
+    if _UNSHOWABLE_INLINE.search(text) is None:
+        return text
+    return _UNSHOWABLE_INLINE.sub(_escape, text)
+
+
+def sorted_diagnostics(report: Report) -> list[Diagnostic]:
+    """All diagnostics of the report by (path, line, column, code, message)."""
+    return sorted(report.diagnostics, key=lambda d: d.sort_key)
+
+
+def surrogates_as_json_escapes(document: str) -> str:
+    """Write lone surrogates in a JSON document as `\\udcXX` escapes.
+
+    `json.dumps(ensure_ascii=False)` copies a lone surrogate (a file name that is not UTF-8,
+    decoded with surrogateescape) into its output, which then cannot be written as UTF-8.
+    Such a character can only stand inside a JSON string, where `\\udcXX` is a valid escape
+    that reads back as the same string.
+    """
+    if _SURROGATE.search(document) is None:
+        return document
+    return document.encode("utf-8", "backslashreplace").decode("utf-8")
