@@ -22,7 +22,9 @@ from journeyctl.runner import STDIN, Job, Outcome, read_or_report, run_jobs
 VALIDATION_RULES = (
     RuleInfo("JM001", "yaml-syntax", Severity.ERROR, "The file is not safe, well-formed YAML."),
     RuleInfo("JM002", "schema", Severity.ERROR, "The map does not follow the format."),
-    RuleInfo("JM003", "reference", Severity.ERROR, "An id is reused or a reference does not resolve."),
+    RuleInfo(
+        "JM003", "reference", Severity.ERROR, "An id is reused or a reference does not resolve."
+    ),
 )
 
 
@@ -98,9 +100,7 @@ def validate_task(job: Job) -> Outcome:
     raw = read_or_report(job)
     if isinstance(raw, Outcome):
         return raw
-    checked = check_bytes(
-        raw, job.shown, limits=job.settings.limits, teams=job.settings.teams
-    )
+    checked = check_bytes(raw, job.shown, limits=job.settings.limits, teams=job.settings.teams)
     return Outcome(job.shown, checked.diagnostics, valid=checked.journey is not None)
 
 
@@ -113,9 +113,7 @@ def fail_threshold(option: str | None, settings: Settings | None) -> Severity | 
 def failed(diagnostics: Sequence[Diagnostic], threshold: Severity | None) -> bool:
     if threshold is None:
         return False
-    return any(
-        d.code in VALIDATION_CODES or d.severity >= threshold for d in diagnostics
-    )
+    return any(d.code in VALIDATION_CODES or d.severity >= threshold for d in diagnostics)
 
 
 def run_check(
@@ -171,9 +169,20 @@ def run_check(
         summary_stream.write(_statistics(report))
     summary_stream.write(summary + "\n")
 
-    settings = resolver.for_folder(Path.cwd()) if resolver is not None and not inputs.config_problems else None
-    threshold = fail_threshold(fail_on, settings)
-    return 1 if failed(report.diagnostics, threshold) or (inputs.config_problems and threshold is not None) else 0
+    threshold = fail_threshold(fail_on, _settings_here(resolver))
+    if inputs.config_problems and threshold is not None:
+        return 1
+    return 1 if failed(report.diagnostics, threshold) else 0
+
+
+def _settings_here(resolver: ConfigResolver | None) -> Settings | None:
+    """The configuration of the current folder, for options that apply to the whole run."""
+    if resolver is None:
+        return None
+    try:
+        return resolver.for_folder(Path.cwd())
+    except ConfigError:
+        return None
 
 
 def _usage(message: str) -> int:
@@ -197,7 +206,8 @@ def _summary(report: Report, outcomes: Sequence[Outcome], *, lint: bool) -> str:
         f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
         for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
     ]
-    return f"{files} checked, {invalid} invalid, {total} problem{'s' if total != 1 else ''} ({', '.join(parts)})"
+    problems = f"{total} problem{'s' if total != 1 else ''}"
+    return f"{files} checked, {invalid} invalid, {problems} ({', '.join(parts)})"
 
 
 def _statistics(report: Report) -> str:

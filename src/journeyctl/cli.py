@@ -89,8 +89,7 @@ def validate(
 
     Example: journeyctl validate maps/
     """
-    from journeyctl.checking import validate_task
-    from journeyctl.checking import run_check
+    from journeyctl.checking import run_check, validate_task
 
     code = run_check(
         paths or [],
@@ -157,14 +156,14 @@ def lint(
     from functools import partial
 
     from journeyctl.checking import run_check
-    from journeyctl.lint.engine import LintOptions, UnknownRule, codes_of, lint_task
+    from journeyctl.lint.engine import LintOptions, UnknownRuleError, codes_of, lint_task
     from journeyctl.lint.registry import catalogue
 
     selected, ignored = _codes(select), _codes(ignore) or ()
     try:
         enabled = codes_of(selected) if selected is not None else None
         codes_of(ignored)
-    except UnknownRule as exc:
+    except UnknownRuleError as exc:
         _usage_error(str(exc))
     options = LintOptions(selected, ignored, today.date() if today else None)
     infos = [
@@ -246,7 +245,7 @@ def main() -> None:
         sys.exit(130)
     except SystemExit:
         raise
-    except BaseException as exc:  # noqa: BLE001 - the last line of defence
+    except BaseException as exc:
         if os.environ.get("JOURNEYCTL_DEBUG") == "1":
             raise
         sys.stderr.write(

@@ -15,7 +15,7 @@ from typing import Any
 
 from journeyctl.diagnostics import SCHEMA, YAML_SYNTAX, Diagnostic, Span, validation_error
 from journeyctl.discover import DEFAULT_INCLUDE
-from journeyctl.load import LoadError, Limits, load_bytes
+from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_bytes
 from journeyctl.load.sourcemap import PathKey, SourceMap
 
 CONFIG_NAMES = (".journeyctl.yaml", "pyproject.toml")
@@ -27,8 +27,17 @@ _LIMIT_KEYS = {
     "max_alias_nodes": "max_alias_nodes",
     "max_files": "max_files",
 }
-_KEYS = ("include", "exclude", "select", "ignore", "fail-on", "severity", "rules", "teams",
-         "limits")
+_KEYS = (
+    "include",
+    "exclude",
+    "select",
+    "ignore",
+    "fail-on",
+    "severity",
+    "rules",
+    "teams",
+    "limits",
+)
 
 
 class ConfigError(Exception):
@@ -52,7 +61,7 @@ class Settings:
     severity: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     teams: frozenset[str] = frozenset()
-    limits: Limits = Limits()
+    limits: Limits = DEFAULT_LIMITS
     positions: dict[PathKey, Span] = field(default_factory=dict, compare=False)
     """Where each key was written, so later checks (unknown rule codes) can point at it."""
 
@@ -139,9 +148,14 @@ def _read_pyproject(raw: bytes, shown: str) -> tuple[Any, SourceMap]:
         table = tomllib.loads(text).get("tool", {}).get("journeyctl", {})
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
-            [validation_error(shown, Span.point(getattr(exc, "lineno", 1) or 1,
-                                                getattr(exc, "colno", 1) or 1),
-                              YAML_SYNTAX, f"invalid TOML: {exc}")]
+            [
+                validation_error(
+                    shown,
+                    Span.point(getattr(exc, "lineno", 1) or 1, getattr(exc, "colno", 1) or 1),
+                    YAML_SYNTAX,
+                    f"invalid TOML: {exc}",
+                )
+            ]
         ) from None
     # tomllib gives no positions: find each top-level key's line in the table's own text.
     source_map = SourceMap()
@@ -218,8 +232,11 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
     else:
         for rule, level in raw_severity.items():
             if level not in SEVERITIES:
-                problem(("severity", rule), f"severity of {rule!r} must be one of "
-                        f"{', '.join(SEVERITIES)} (found {level!r})")
+                problem(
+                    ("severity", rule),
+                    f"severity of {rule!r} must be one of "
+                    f"{', '.join(SEVERITIES)} (found {level!r})",
+                )
             else:
                 severity[str(rule)] = level
 
@@ -240,8 +257,12 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
         problem(("teams",), "`teams` must be a list of {id, name} entries, as in a map")
     else:
         for index, team in enumerate(raw_teams):
-            if not (isinstance(team, dict) and isinstance(team.get("id"), str)
-                    and isinstance(team.get("name"), str) and set(team) <= {"id", "name"}):
+            if not (
+                isinstance(team, dict)
+                and isinstance(team.get("id"), str)
+                and isinstance(team.get("name"), str)
+                and set(team) <= {"id", "name"}
+            ):
                 problem(("teams", index), "each team needs exactly `id` and `name` strings")
             else:
                 teams.add(team["id"])
@@ -254,8 +275,11 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
         values: dict[str, int] = {}
         for key, value in raw_limits.items():
             if key not in _LIMIT_KEYS:
-                problem(("limits", key), f"unknown limit {key!r} (known: "
-                        f"{', '.join(_LIMIT_KEYS)})", key=True)
+                problem(
+                    ("limits", key),
+                    f"unknown limit {key!r} (known: {', '.join(_LIMIT_KEYS)})",
+                    key=True,
+                )
             elif type(value) is not int or value < 1:
                 problem(("limits", key), f"limit {key!r} must be a positive integer")
             else:
@@ -323,7 +347,9 @@ def _options_problem(name: str, options: dict[str, Any]) -> str | None:
             return f"unknown option {key!r} for {rule.name} (known: {known})"
         default = rule.options[key]
         if type(value) is not type(default) or (isinstance(value, int) and value < 0):
-            return (f"option {key!r} of {rule.name} must be a "
-                    f"{'non-negative integer' if isinstance(default, int) else type(default).__name__}"
-                    f" (found {value!r})")
+            return (
+                f"option {key!r} of {rule.name} must be a "
+                f"{'non-negative integer' if isinstance(default, int) else type(default).__name__}"
+                f" (found {value!r})"
+            )
     return None

@@ -17,7 +17,7 @@ from pathlib import Path
 DEFAULT_INCLUDE = ("*.journey.yaml", "*.journey.yml")
 
 
-class PathNotFound(Exception):
+class PathNotFoundError(Exception):
     """A PATH argument that does not exist: a usage error (exit 2), not a content problem."""
 
 
@@ -34,7 +34,7 @@ def discover(
         elif path.exists() or path.is_symlink():
             found.add(path)
         else:
-            raise PathNotFound(f"{path}: no such file or directory")
+            raise PathNotFoundError(f"{path}: no such file or directory")
     return sorted(found, key=lambda p: p.as_posix())
 
 

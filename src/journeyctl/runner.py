@@ -52,8 +52,8 @@ def run_jobs(jobs: Sequence[Job], task: Callable[[Job], Outcome]) -> list[Outcom
     workers = min(os.cpu_count() or 1, 8)
     show_progress = len(jobs) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
-        results = map(task, jobs)
-        return list(_with_progress(results, len(jobs)) if show_progress else results)
+        serial: Iterator[Outcome] = map(task, jobs)
+        return list(_with_progress(serial, len(jobs)) if show_progress else serial)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

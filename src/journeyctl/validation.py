@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from journeyctl.diagnostics import REFERENCE, SCHEMA, Diagnostic, validation_error
-from journeyctl.load import DEFAULT_LIMITS, LoadedDocument, LoadError, Limits, load_bytes
+from journeyctl.load import DEFAULT_LIMITS, Limits, LoadedDocument, LoadError, load_bytes
 from journeyctl.load.sourcemap import PathKey, SourceMap
 from journeyctl.model.vocabulary import FORMAT_VERSION
 
@@ -108,8 +108,9 @@ def _translate(
             message = problem.message
             if problem.first_path is not None:
                 message += f" (first at line {source_map.key(problem.first_path).line})"
-            result.append(validation_error(path, source_map.value(problem.path), REFERENCE,
-                                           message))
+            result.append(
+                validation_error(path, source_map.value(problem.path), REFERENCE, message)
+            )
         return result
     where = _describe(loc[:-1])
     if kind == "extra_forbidden":

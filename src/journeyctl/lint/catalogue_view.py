@@ -17,8 +17,9 @@ def show_catalogue() -> None:
     infos = catalogue()
     if not sys.stdout.isatty():
         for info in infos:
-            sys.stdout.write(f"{info.code}  {info.name:<34} {info.severity.label:<8} "
-                             f"{info.summary}\n")
+            sys.stdout.write(
+                f"{info.code}  {info.name:<34} {info.severity.label:<8} {info.summary}\n"
+            )
         return
     from rich.table import Table
 
@@ -39,5 +40,6 @@ def show_rule(info: RuleInfo) -> None:
     from rich.markdown import Markdown
 
     title, _, body = page.partition("\n")
-    stdout_console().print(Markdown(f"# {title}\n{body}\n\n**Default severity:** "
-                                    f"{info.severity.label}"))
+    stdout_console().print(
+        Markdown(f"# {title}\n{body}\n\n**Default severity:** {info.severity.label}")
+    )

@@ -8,7 +8,7 @@ findings, and reports unused suppressions (JM010).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from journeyctl.validation import CheckedFile
 
 
-class UnknownRule(ValueError):
+class UnknownRuleError(ValueError):
     pass
 
 
@@ -43,12 +43,12 @@ def resolve_code(code_or_name: str) -> str | None:
 
 
 def codes_of(names: Iterable[str]) -> set[str]:
-    """Rule codes for codes or names; raises UnknownRule naming the first unknown one."""
+    """Rule codes for codes or names; raises UnknownRuleError naming the first unknown one."""
     codes = set()
     for name in names:
         code = resolve_code(name)
         if code is None:
-            raise UnknownRule(f"unknown rule {name!r} (see `journeyctl rules`)")
+            raise UnknownRuleError(f"unknown rule {name!r} (see `journeyctl rules`)")
         codes.add(code)
     return codes
 
@@ -84,7 +84,9 @@ def lint_task(job: Job, options: LintOptions) -> Outcome:
     return Outcome(job.shown, lint_checked(checked, job.settings, options))
 
 
-def lint_checked(checked: CheckedFile, settings: Settings, options: LintOptions) -> list[Diagnostic]:
+def lint_checked(
+    checked: CheckedFile, settings: Settings, options: LintOptions
+) -> list[Diagnostic]:
     assert checked.journey is not None and checked.document is not None
     enabled = enabled_codes(options, settings)
     today = options.today or datetime.date.today()
@@ -117,19 +119,31 @@ def lint_checked(checked: CheckedFile, settings: Settings, options: LintOptions)
             elif suppression.used or not suppression.codes <= enabled:
                 continue
             else:
-                message = f"suppression of {', '.join(sorted(suppression.codes))} suppressed nothing"
+                message = (
+                    f"suppression of {', '.join(sorted(suppression.codes))} suppressed nothing"
+                )
             unused.append(
-                Diagnostic(checked.path, suppression.span, UNUSED_SUPPRESSION.code,
-                           UNUSED_SUPPRESSION.name, severity, message)
+                Diagnostic(
+                    checked.path,
+                    suppression.span,
+                    UNUSED_SUPPRESSION.code,
+                    UNUSED_SUPPRESSION.name,
+                    severity,
+                    message,
+                )
             )
         kept.extend(apply_suppressions(unused, [s for s in suppressions if s.file_wide]))
     kept.sort(key=lambda d: d.sort_key)
     return kept
 
 
-@cache
+_INSTANCES: dict[str, Rule] = {}
+
+
 def _instance(rule_class: type[Rule]) -> Rule:
-    return rule_class()
+    if rule_class.code not in _INSTANCES:
+        _INSTANCES[rule_class.code] = rule_class()
+    return _INSTANCES[rule_class.code]
 
 
 def _options(rule_class: type[Rule], settings: Settings) -> dict[str, object]:
@@ -142,9 +156,3 @@ def _severity(code: str, default: Severity, settings: Settings) -> Severity:
     name = info.name if info else code
     chosen = settings.severity.get(code) or settings.severity.get(name)
     return Severity.parse(chosen) if chosen else default
-
-
-def rule_infos(enabled: Sequence[str] | None = None) -> list[object]:
-    from journeyctl.lint.registry import catalogue
-
-    return [info for info in catalogue() if enabled is None or info.code in enabled]

@@ -92,8 +92,9 @@ def find_suppressions(
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         span = Span(line, column, line, column + len(match.group()))
-        found.append(Suppression(span, match.group(1) == "ignore-file", frozenset(codes),
-                                 tuple(unknown)))
+        found.append(
+            Suppression(span, match.group(1) == "ignore-file", frozenset(codes), tuple(unknown))
+        )
     return found
 
 

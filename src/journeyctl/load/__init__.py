@@ -19,9 +19,9 @@ from journeyctl.load.sourcemap import PathKey, SourceMap
 
 __all__ = [
     "DEFAULT_LIMITS",
+    "Limits",
     "LoadError",
     "LoadedDocument",
-    "Limits",
     "PathKey",
     "SourceMap",
     "load_bytes",

@@ -45,8 +45,9 @@ def compose(text: str, max_alias_nodes: int) -> Composed:
     except YAMLError as exc:
         raise _reader_error(exc, text) from None
     if root is None:
-        raise LoadError("file is empty: a journey map needs at least `journeyctl`, `id`, "
-                        "`title` and `stages`")
+        raise LoadError(
+            "file is empty: a journey map needs at least `journeyctl`, `id`, `title` and `stages`"
+        )
     return _Walker(yaml, max_alias_nodes).walk(root)
 
 
@@ -78,7 +79,7 @@ class _Walker:
                 if expanded > self._budget:
                     raise LoadError(
                         f"aliases expand to more than {self._budget:,} extra nodes "
-                        "(a \"billion laughs\" file?); raise limits.max_alias_nodes in the "
+                        '(a "billion laughs" file?); raise limits.max_alias_nodes in the '
                         "configuration if this file is right",
                         alias_use,
                     )
@@ -125,11 +126,14 @@ class _Walker:
 
     def _key(self, node: Node) -> str:
         if not isinstance(node, ScalarNode):
-            raise LoadError("a mapping key must be a plain string, not a list or mapping",
-                            _node_span(node))
+            raise LoadError(
+                "a mapping key must be a plain string, not a list or mapping", _node_span(node)
+            )
         if node.tag == _CORE + "merge":
-            raise LoadError("merge keys (`<<`) are not supported in journey maps; write the "
-                            "keys out", _node_span(node))
+            raise LoadError(
+                "merge keys (`<<`) are not supported in journey maps; write the keys out",
+                _node_span(node),
+            )
         if node.tag not in _SCALAR_TAGS:
             self._reject_tag(node)
         if "#" in node.value:
@@ -137,7 +141,7 @@ class _Walker:
         return str(node.value)
 
     def _scalar(self, node: ScalarNode) -> Any:
-        tag, text = node.tag, node.value
+        tag, text = str(node.tag), node.value
         if "#" in text:
             self._hash_scalars.append((node.start_mark.index, node.end_mark.index))
         if tag == _STR:
@@ -165,7 +169,7 @@ class _Walker:
 
     @staticmethod
     def _reject_tag(node: Node) -> None:
-        tag = node.tag
+        tag = str(node.tag)
         shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
         raise LoadError(
             f"YAML tag {shown!r} is not allowed; journey maps use plain strings, numbers, "

@@ -84,10 +84,14 @@ def check_nesting(text: str, max_depth: int) -> None:
                         _too_deep(number, start + 1, max_depth)
             elif char in "]}":
                 flow_depth = max(0, flow_depth - 1)
-            elif char in "|>" and flow_depth == 0 and at_value_start:
-                if _BLOCK_SCALAR_HEADER.match(line, start):
-                    block_scalar_parent = indent
-                    break
+            elif (
+                char in "|>"
+                and flow_depth == 0
+                and at_value_start
+                and _BLOCK_SCALAR_HEADER.match(line, start)
+            ):
+                block_scalar_parent = indent
+                break
 
 
 def _at_value_start(line: str, index: int) -> bool:

@@ -50,7 +50,9 @@ class Element(BaseModel):
         if isinstance(data, dict) and any(
             isinstance(key, str) and key.startswith("x-") for key in data
         ):
-            return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
+            return {
+                k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))
+            }
         return data
 
 
@@ -199,9 +201,7 @@ class JourneyMap(Element):
     owner: Slug | None = Field(None, description="The team that keeps this map (a team id).")
     updated: datetime.date | None = Field(None, description="When the map was last reviewed.")
     persona: Persona | None = Field(None, description="The customer whose journey this is.")
-    teams: list[Team] = Field(
-        default_factory=list, description="Departments that own touchpoints."
-    )
+    teams: list[Team] = Field(default_factory=list, description="Departments that own touchpoints.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in journey order.")
 
     @model_validator(mode="after")

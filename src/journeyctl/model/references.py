@@ -99,8 +99,13 @@ def find_reference_problems(
     for s, stage in enumerate(journey.stages):
         base = ("stages", s)
         for t, touchpoint in enumerate(stage.touchpoints):
-            expect(touchpoint.owner, teams, (*base, "touchpoints", t, "owner"),
-                   "touchpoint owner", "a team")
+            expect(
+                touchpoint.owner,
+                teams,
+                (*base, "touchpoints", t, "owner"),
+                "touchpoint owner",
+                "a team",
+            )
         for h, handoff in enumerate(stage.handoffs):
             path = (*base, "handoffs", h)
             expect(handoff.from_, teams, (*path, "from"), "handoff from", "a team")
@@ -116,15 +121,30 @@ def find_reference_problems(
                 )
         for p, pain in enumerate(stage.pain_points):
             path = (*base, "pain_points", p)
-            expect(pain.touchpoint, touchpoints, (*path, "touchpoint"),
-                   "pain point touchpoint", "a touchpoint")
-            expect(pain.root_cause, stages | touchpoints, (*path, "root_cause"),
-                   "pain point root_cause", "a stage or touchpoint")
+            expect(
+                pain.touchpoint,
+                touchpoints,
+                (*path, "touchpoint"),
+                "pain point touchpoint",
+                "a touchpoint",
+            )
+            expect(
+                pain.root_cause,
+                stages | touchpoints,
+                (*path, "root_cause"),
+                "pain point root_cause",
+                "a stage or touchpoint",
+            )
         for o, opportunity in enumerate(stage.opportunities):
             path = (*base, "opportunities", o)
             for a, addressed in enumerate(opportunity.addresses):
-                expect(addressed, pain_points, (*path, "addresses", a),
-                       "opportunity addresses", "a pain point")
+                expect(
+                    addressed,
+                    pain_points,
+                    (*path, "addresses", a),
+                    "opportunity addresses",
+                    "a pain point",
+                )
             expect(opportunity.owner, teams, (*path, "owner"), "opportunity owner", "a team")
     return problems
 

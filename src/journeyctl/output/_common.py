@@ -9,8 +9,9 @@ if TYPE_CHECKING:
     from journeyctl.diagnostics import Diagnostic, Report
 
 # C0 and C1 controls, DEL, lone surrogates (from undecodable file names) and the two
-# non-characters U+FFFE/U+FFFF: none can be shown on a terminal or carried by XML 1.0.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# non-characters U+FFFE/U+FFFF: none can be shown on a terminal or carried by XML 1.0. The
+# Unicode line and paragraph separators too, which editors and str.splitlines() break on.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
