@@ -18,14 +18,7 @@ from journeyctl.diagnostics import (
 )
 from journeyctl.discover import discover
 from journeyctl.runner import STDIN, Job, Outcome, read_or_report, run_jobs
-
-VALIDATION_RULES = (
-    RuleInfo("JM001", "yaml-syntax", Severity.ERROR, "The file is not safe, well-formed YAML."),
-    RuleInfo("JM002", "schema", Severity.ERROR, "The map does not follow the format."),
-    RuleInfo(
-        "JM003", "reference", Severity.ERROR, "An id is reused or a reference does not resolve."
-    ),
-)
+from journeyctl.validation_codes import VALIDATION_RULES
 
 
 class UsageError(Exception):
