@@ -58,8 +58,9 @@ class Diagnostic:
     message: str
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str, str]:
-        return (self.path, self.span.line, self.span.column, self.code, self.message)
+    def sort_key(self) -> tuple[str, int, int, str]:
+        # No message: sorts are stable, so a rule's own order (LAER phases) survives.
+        return (self.path, self.span.line, self.span.column, self.code)
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of DESIGN.md: exactly these keys, in this order."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import codes, lint_yaml, line_of
+from tests.conftest import codes, line_of, lint_yaml
 
 UNVALIDATED = """\
 journeyctl: 1

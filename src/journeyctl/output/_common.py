@@ -11,8 +11,10 @@ if TYPE_CHECKING:
 # C0 and C1 controls, DEL, lone surrogates (from undecodable file names) and the two
 # non-characters U+FFFE/U+FFFF: none can be shown on a terminal or carried by XML 1.0. The
 # Unicode line and paragraph separators too, which editors and str.splitlines() break on.
-_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+# Patterns stay strings: `re` compiles (and caches) them on first use, not at import.
+_UNSHOWABLE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+# The same but for tab, LF and CR, which a format may carry in its own way.
+_UNSHOWABLE_INLINE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -31,20 +33,17 @@ def visible(text: str) -> str:
     Keeps one diagnostic on one line, and keeps a map's text from driving the terminal
     (ANSI escapes) or breaking XML.
     """
-    if _UNSHOWABLE.search(text) is None:
+    # str.isprintable() is False for every character of the pattern: a quick way out.
+    if text.isprintable():
         return text
-    return _UNSHOWABLE.sub(_escape, text)
-
-
-# The same but for tab, LF and CR, which a format may carry in its own way.
-_UNSHOWABLE_INLINE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+    return re.sub(_UNSHOWABLE, _escape, text)
 
 
 def visible_inline(text: str) -> str:
     """Like `visible`, but leaves tab, LF and CR alone."""
-    if _UNSHOWABLE_INLINE.search(text) is None:
+    if text.isprintable():
         return text
-    return _UNSHOWABLE_INLINE.sub(_escape, text)
+    return re.sub(_UNSHOWABLE_INLINE, _escape, text)
 
 
 def sorted_diagnostics(report: Report) -> list[Diagnostic]:
@@ -60,6 +59,8 @@ def surrogates_as_json_escapes(document: str) -> str:
     Such a character can only stand inside a JSON string, where `\\udcXX` is a valid escape
     that reads back as the same string.
     """
-    if _SURROGATE.search(document) is None:
-        return document
-    return document.encode("utf-8", "backslashreplace").decode("utf-8")
+    try:
+        document.encode("utf-8")
+    except UnicodeEncodeError:
+        return document.encode("utf-8", "backslashreplace").decode("utf-8")
+    return document

@@ -1,6 +1,6 @@
 """Compiler-style text: `PATH:LINE:COL: SEVERITY CODE message [rule-name]`, one line each.
 
-The summary line is not part of this output: the CLI writes it to stderr.
+The summary line is not part of this output: the CLI writes it.
 """
 
 from __future__ import annotations

@@ -49,7 +49,8 @@ stages:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from journeyctl.diagnostics import Severity
 from journeyctl.lint import walk
@@ -62,7 +63,7 @@ class StaleEvidence(Rule):
     name = "stale-evidence"
     severity = Severity.WARNING
     summary = "A stage's newest customer evidence is older than `max_age_days`."
-    options = {"max_age_days": 365}
+    options: ClassVar[Mapping[str, Any]] = {"max_age_days": 365}
 
     def check(self, journey: JourneyMap, context: LintContext) -> Iterator[Finding]:
         max_age: int = context.options["max_age_days"]

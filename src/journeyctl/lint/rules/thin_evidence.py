@@ -51,7 +51,8 @@ stages:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from journeyctl.diagnostics import Severity
 from journeyctl.lint import walk
@@ -65,7 +66,7 @@ class ThinEvidence(Rule):
     name = "thin-evidence"
     severity = Severity.INFO
     summary = "A customer evidence entry states fewer than `min_participants` participants."
-    options = {"min_participants": 5}
+    options: ClassVar[Mapping[str, Any]] = {"min_participants": 5}
 
     def check(self, journey: JourneyMap, context: LintContext) -> Iterator[Finding]:
         minimum: int = context.options["min_participants"]
