@@ -69,7 +69,6 @@ def test_log_and_driver() -> None:
     driver = run["tool"]["driver"]
     assert driver["name"] == "journeyctl"
     assert driver["version"] == "1.2.3"
-    assert driver["informationUri"].startswith("https://")
     assert run["columnKind"] == "unicodeCodePoints"
 
 

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from journeyctl.diagnostics import Diagnostic, Report, RuleInfo, Span
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://github.com/journeyctl/journeyctl"
 SRCROOT = "%SRCROOT%"
 FINGERPRINT_KEY = "journeyctl/v1"
 
@@ -34,7 +33,6 @@ def format_report(report: Report) -> str:
             "driver": {
                 "name": "journeyctl",
                 "version": report.tool_version,
-                "informationUri": INFORMATION_URI,
                 "rules": rules,
             }
         },
