@@ -131,8 +131,8 @@ def lint(
         Optional[FailOn],  # noqa: UP045
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a finding is at least this severe [default: error, or the "
-            "configuration's fail-on]. Validation errors fail at every level but never.",
+            help="Exit 1 when a finding is at least this severe (default: error, or the "
+            "configuration's fail-on). Validation errors fail at every level but never.",
             show_default=False,
         ),
     ] = None,
