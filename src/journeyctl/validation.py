@@ -146,6 +146,8 @@ def _explain(error: Any) -> str:
         return f"expected a mapping, found {_shape(value)}"
     if error["type"] == "list_type":
         return f"expected a list, found {_shape(value)}"
+    if error["type"].startswith("date"):
+        return f"expected a real date written YYYY-MM-DD (found {value!r})"
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
         return f"{message[0].lower()}{message[1:]} (found {shown})"

@@ -7,9 +7,17 @@ own use. Field titles and descriptions become the JSON Schema that editors show.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    model_validator,
+)
 
 from journeyctl.model.references import ReferenceProblem, find_reference_problems
 from journeyctl.model.vocabulary import (
@@ -27,6 +35,25 @@ from journeyctl.model.vocabulary import (
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 Slug = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9-]*$")]
 Emotion = Annotated[int, Field(strict=True, ge=-2, le=2)]
+Flag = Annotated[bool, Field(strict=True)]
+"""Only `true` or `false`: `yes`, `1` and `"true"` are other values, as the schema says."""
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date_text(value: Any) -> Any:
+    # A quoted date stays a date; anything else (an integer is a Unix time to pydantic) is an
+    # error from the strict validator, as in the schema.
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:  # 2026-02-30
+            return value
+    return value
+
+
+Date = Annotated[datetime.date, Field(strict=True), BeforeValidator(_iso_date_text)]
 
 
 def _texts(description: str) -> Any:
@@ -91,11 +118,11 @@ class Touchpoint(Element):
         "chat, community, docs, event, social, advertising, partner, review-site.",
     )
     owner: Slug | None = Field(None, description="The team that owns it (a team id).")
-    direct: bool = Field(
+    direct: Flag = Field(
         True, description="False for indirect touchpoints (reviews, word of mouth)."
     )
     moment: Moment | None = Field(None, description="The defining moment it is for the customer.")
-    critical: bool = Field(False, description="A moment of truth the company chooses to manage.")
+    critical: Flag = Field(False, description="A moment of truth the company chooses to manage.")
     emotion: Emotion | None = Field(None, description="-2 (very negative) .. 2 (very positive).")
     feedback: Feedback | None = Field(None, description="The listening post at this touchpoint.")
 
@@ -145,7 +172,7 @@ class Evidence(Element):
     """How a stage is known to be true; only a customer voice validates it."""
 
     source: EvidenceSource = Field(description="Where the knowledge comes from.")
-    date: datetime.date = Field(description="When it was gathered.")
+    date: Date = Field(description="When it was gathered (YYYY-MM-DD).")
     participants: Annotated[int, Field(strict=True, ge=0)] | None = Field(
         None, description="How many people took part."
     )
@@ -199,7 +226,7 @@ class JourneyMap(Element):
     )
     state: MapState = Field(MapState.CURRENT, description="current (default) | future.")
     owner: Slug | None = Field(None, description="The team that keeps this map (a team id).")
-    updated: datetime.date | None = Field(None, description="When the map was last reviewed.")
+    updated: Date | None = Field(None, description="When the map was last reviewed (YYYY-MM-DD).")
     persona: Persona | None = Field(None, description="The customer whose journey this is.")
     teams: list[Team] = Field(default_factory=list, description="Departments that own touchpoints.")
     stages: list[Stage] = Field(min_length=1, description="The stages, in journey order.")
