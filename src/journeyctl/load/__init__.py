@@ -43,5 +43,5 @@ def load_bytes(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
 
 def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
     check_nesting(text, limits.max_depth)
-    composed = compose(text, limits.max_alias_nodes)
+    composed = compose(text, limits.max_alias_nodes, limits.max_depth)
     return LoadedDocument(text, composed.data, composed.source_map, composed.hash_scalars)

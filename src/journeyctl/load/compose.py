@@ -18,6 +18,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyctl.diagnostics import FILE_START, Span
 from journeyctl.load.errors import LoadError
+from journeyctl.load.limits import DEFAULT_LIMITS
 from journeyctl.load.sourcemap import PathKey, SourceMap
 
 _CORE = "tag:yaml.org,2002:"
@@ -36,7 +37,7 @@ class Composed:
     """Character offsets (start, end) of scalars whose text holds a `#`: not comments."""
 
 
-def compose(text: str, max_alias_nodes: int) -> Composed:
+def compose(text: str, max_alias_nodes: int, max_depth: int = DEFAULT_LIMITS.max_depth) -> Composed:
     yaml = YAML(typ="safe", pure=False)
     try:
         root = yaml.compose(text)
@@ -48,13 +49,14 @@ def compose(text: str, max_alias_nodes: int) -> Composed:
         raise LoadError(
             "file is empty: a journey map needs at least `journeyctl`, `id`, `title` and `stages`"
         )
-    return _Walker(yaml, max_alias_nodes).walk(root)
+    return _Walker(yaml, max_alias_nodes, max_depth).walk(root)
 
 
 class _Walker:
-    def __init__(self, yaml: YAML, max_alias_nodes: int) -> None:
+    def __init__(self, yaml: YAML, max_alias_nodes: int, max_depth: int) -> None:
         self._constructor = yaml.constructor
         self._budget = max_alias_nodes
+        self._max_depth = max_depth
         self._source_map = SourceMap()
         self._hash_scalars: list[tuple[int, int]] = []
 
@@ -68,13 +70,25 @@ class _Walker:
         expanded = 0
         holder: list[Any] = [None]
         # (node, path, container, slot): iterative, so depth never touches the C stack.
-        # `alias_use` is where the alias being expanded is used, for the budget's message.
-        stack: list[tuple[Node, PathKey, Any, Any, Span | None]] = [(root, (), holder, 0, None)]
+        # `alias_use` is where the alias being expanded is used, for the budget's message, and
+        # `alias_depth` the depth of that use: an expansion may nest at most `max_depth` levels
+        # below it, so that an anchor holding an alias to itself (`a: &x [*x]`, a cycle) fails
+        # at once instead of growing ever longer paths until the node budget runs out.
+        stack: list[tuple[Node, PathKey, Any, Any, Span | None, int]] = [
+            (root, (), holder, 0, None, 0)
+        ]
         while stack:
-            node, path, container, slot, alias_use = stack.pop()
+            node, path, container, slot, alias_use, alias_depth = stack.pop()
             if id(node) in seen:
                 if alias_use is None:
                     alias_use = keys.get(path) or values.get(path[:-1], FILE_START)
+                    alias_depth = len(path)
+                elif len(path) - alias_depth > self._max_depth:
+                    raise LoadError(
+                        f"aliases nest deeper than {self._max_depth} levels (does an anchor "
+                        "contain an alias to itself?); journey maps cannot be recursive",
+                        alias_use,
+                    )
                 expanded += 1
                 if expanded > self._budget:
                     raise LoadError(
@@ -108,7 +122,7 @@ class _Walker:
                     child = (*path, key)
                     keys[child] = key_span
                     mapping[key] = None
-                    children.append((value_node, child, mapping, key, alias_use))
+                    children.append((value_node, child, mapping, key, alias_use, alias_depth))
                 if children:
                     first_key[path] = children[0][1]
                 stack.extend(reversed(children))
@@ -117,7 +131,7 @@ class _Walker:
                 items: list[Any] = [None] * len(node.value)
                 container[slot] = items
                 stack.extend(
-                    (item, (*path, index), items, index, alias_use)
+                    (item, (*path, index), items, index, alias_use, alias_depth)
                     for index, item in reversed(list(enumerate(node.value)))
                 )
             else:  # pragma: no cover - compose yields only these three node kinds
@@ -149,15 +163,24 @@ class _Walker:
         if tag not in _SCALAR_TAGS:
             self._reject_tag(node)
         name = tag[len(_CORE) :]
-        try:
-            if name == "null":
-                return None
-            if name == "bool" and text.lower() in _BOOLEANS:
+        if name == "null":
+            return None
+        if name == "value":
+            return text
+        if name == "bool":
+            # YAML 1.2: only true and false (`!!bool yes` is not a boolean, nor a crash)
+            if text.lower() in _BOOLEANS:
                 return _BOOLEANS[text.lower()]
-            if name == "value":
-                return text
+            raise LoadError(
+                f"cannot read {_excerpt(text)} as bool: expected true or false", _node_span(node)
+            )
+        try:
             return getattr(self._constructor, f"construct_yaml_{name}")(node)
-        except (ValueError, TypeError, OverflowError, YAMLError) as exc:
+        except Exception as exc:  # third-party constructors fed any text raise anything
+            if name == "timestamp":
+                # looks like a date but is none (2026-02-30): text, as in YAML 1.2's core
+                # schema; a date field then reports it as a schema error at the value
+                return text
             raise LoadError(
                 f"cannot read {_excerpt(text)} as {name}: {_one_line(str(exc))}",
                 _node_span(node),
