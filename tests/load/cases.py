@@ -169,11 +169,16 @@ def _cases() -> list[BadInput]:
     text = MINIMAL + "x-base: &base {a: 1}\nx-other:\n  <<: *base\n"
     add(case("merge-key", text, "JM001", at(text, r"^  <<"), "merge keys", "<<"))
     text = billion_laughs()
-    add(case("billion-laughs", text, "JM001", at(text, r"^a4:", "&a4"),
+    # each use adds the anchored subtree's size; the first `*a3` crosses 10,000
+    add(case("billion-laughs", text, "JM001", at(text, r"^a4:", "*a3"),
              "aliases expand to more than 10,000", "billion laughs"))
     text = MINIMAL + "x-loop: &loop [*loop]\n"
-    add(case("recursive-alias", text, "JM001", at(text, r"^x-loop:", "&loop"),
+    add(case("recursive-alias", text, "JM001", at(text, r"^x-loop:", "*loop"),
              "alias", "itself"))
+    # `]` inside a verbatim tag closes nothing; the tag itself is refused first
+    text = "deep: [" + "!<]]]]> [" * 100 + "]" * 101 + "\n"
+    add(case("flow-nesting-with-brackets-in-tags", text, "JM001", (1, 8),
+             "tag ']]]]' is not allowed"))
     text = MINIMAL + "description: *nowhere\n"
     add(case("undefined-alias", text, "JM001", at(text, r"^description", "*"),
              "undefined alias"))
@@ -252,8 +257,6 @@ def _cases() -> list[BadInput]:
         ("flow-nesting-after-anchors", "deep: " + "&a [" * 100 + "]" * 100 + "\n", 1),
         ("flow-nesting-after-tags", "deep: " + "! [" * 100 + "]" * 100 + "\n", 1),
         # `]` inside a verbatim tag closes nothing
-        ("flow-nesting-with-brackets-in-tags",
-         "deep: [" + "!<]]]]> [" * 100 + "]" * 101 + "\n", 1),
         # a block scalar under `- key: |` ends where its mapping's indentation resumes
         ("flow-nesting-after-block-scalar-in-sequence",
          "- a: |\n    text\n  deep: " + "[" * 100 + "]" * 100 + "\n", 3),

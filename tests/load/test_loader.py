@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_bytes, load_text
-from journeyctl.load.nesting import check_nesting
 from journeyctl.validation import check_bytes
 from tests.load.cases import (
     EXAMPLE,
@@ -103,7 +102,7 @@ def test_first_bad_byte_is_located(raw: bytes, line: int, column: int) -> None:
     assert (caught.value.span.line, caught.value.span.column) == (line, column)
 
 
-# --- step 2: the nesting check, before the composer ------------------------------------------
+# --- depth, counted on the parser's events before anything deeper is read -------------------
 
 
 @pytest.mark.parametrize(("depth", "fails"), [(64, False), (65, True)])
@@ -149,12 +148,12 @@ def test_a_configured_depth_limit_is_honoured(depth: int, fails: bool) -> None:
     ],
     ids=["flow-sequences", "flow-mappings", "top-level-flow", "compact-sequences", "block"],
 )
-def test_the_nesting_check_alone_rejects_crushing_depth(text: str) -> None:
-    # Step 2 on its own, never the composer: at these depths the C composer would take
-    # quadratic time and then crash the process, which no test could survive in-process.
+def test_crushing_depth_is_rejected_at_the_limit(text: str) -> None:
+    # At these depths a composer would take quadratic time and then crash the process (no
+    # test could survive that in-process); the event loop stops at level 65.
     # (tests/cli/test_validate.py feeds the same files to the real command line.)
     with pytest.raises(LoadError, match="deeper than 64 levels") as caught:
-        check_nesting(text, 64)
+        load_text(text)
     assert caught.value.span.line in (1, 2, 65)
 
 
@@ -189,7 +188,7 @@ def test_aliases_are_expanded_into_plain_data() -> None:
     assert stage["handoffs"][0]["to"] == stage["touchpoints"][0]["owner"] == "sales"
 
 
-# --- steps 3 and 4: compose, then the walk that refuses what is unsafe ------------------------
+# --- the event loop refuses what is unsafe -----------------------------------------------------
 
 
 @pytest.mark.parametrize(

@@ -1,8 +1,9 @@
-"""Safe, positioned loading of one YAML document, in the bounded steps of DESIGN.md.
+"""Safe, positioned loading of one YAML document, each step bounded.
 
-(1) size limit and strict UTF-8 decode, (2) a linear nesting pre-scan, (3) C-accelerated
-compose, (4) an iterative walk to plain data plus a source map. Any failure is a LoadError
-with a position; nothing here reads files (I/O stays at the edge) or knows the map format.
+(1) size limit and strict UTF-8 decode; (2) the C parser's events, (3) folded in one
+iterative pass into plain data plus a source map, refusing what is unsafe as it streams by
+(depth, tags, merge keys, duplicate keys, alias expansion). Any failure is a LoadError with a
+position; nothing here reads files (I/O stays at the edge) or knows the map format.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from journeyctl.load.compose import compose
 from journeyctl.load.decode import decode
 from journeyctl.load.errors import LoadError
+from journeyctl.load.events import build
 from journeyctl.load.limits import DEFAULT_LIMITS, Limits
-from journeyctl.load.nesting import check_nesting
 from journeyctl.load.sourcemap import PathKey, SourceMap
 
 __all__ = [
@@ -42,6 +42,5 @@ def load_bytes(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
 
 
 def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
-    check_nesting(text, limits.max_depth)
-    composed = compose(text, limits.max_alias_nodes, limits.max_depth)
-    return LoadedDocument(text, composed.data, composed.source_map, composed.hash_scalars)
+    built = build(text, limits)
+    return LoadedDocument(text, built.data, built.source_map, built.hash_scalars)

@@ -1,0 +1,289 @@
+"""Steps 2 and 3: the C parser's events, folded into plain data and a source map in one pass.
+
+No node tree is composed: libyaml's parser is iterative, and this loop keeps its own stack,
+so nesting depth is counted exactly on the events and rejected at `max_depth` before anything
+deeper is read; nothing recurses, whatever the input (a composer recurses once per level and
+crashes the process near 30,000). The unsafe parts of YAML are refused as they stream by: any
+tag outside the core schema, merge keys, duplicate keys, aliases to no anchor or to an
+enclosing one, and alias expansion beyond a node budget ("billion laughs": an alias reuses the
+anchored data, and each use adds the anchored subtree's size to the budget).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from journeyctl.diagnostics import FILE_START, Span
+from journeyctl.load.errors import LoadError
+from journeyctl.load.limits import Limits
+from journeyctl.load.scalars import (
+    CORE,
+    MAP,
+    SCALAR_TAGS,
+    SEQ,
+    STR,
+    ScalarError,
+    construct,
+    resolve_plain,
+)
+from journeyctl.load.sourcemap import PathKey, SourceMap
+
+try:  # the C parser of ruamel.yaml.clib; the pure-Python parser is iterative too, only slower
+    from _ruamel_yaml import CParser  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - exercised only where the clib cannot be installed
+    CParser = None
+
+
+@dataclass(slots=True)
+class Built:
+    data: Any
+    source_map: SourceMap
+    hash_scalars: list[tuple[int, int]]
+    """Character offsets (start, end) of scalars whose text holds a `#`: not comments."""
+
+
+@dataclass(slots=True)
+class _Open:
+    """A mapping or sequence being filled."""
+
+    path: PathKey
+    container: Any
+    start: Any
+    anchor: str | None
+    size: int = 1
+    key: str | None = None
+    """For a mapping: the key whose value comes next (None: the next scalar is a key)."""
+    keys: dict[str, Span] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class _Anchor:
+    value: Any
+    size: int
+    open: bool
+
+
+def build(text: str, limits: Limits) -> Built:
+    source_map = SourceMap()
+    values, keys, first_key = source_map.values, source_map.keys, source_map.first_key
+    hash_scalars: list[tuple[int, int]] = []
+    anchors: dict[str, _Anchor] = {}
+    stack: list[_Open] = []
+    root: list[Any] = []
+    documents = 0
+    expanded = 0
+
+    def place(value: Any, span: Span, size: int, start: Any) -> PathKey | None:
+        """Put a finished value where it belongs; None when it was a mapping key."""
+        if not stack:
+            root.append(value)
+            values[()] = span
+            return ()
+        parent = stack[-1]
+        parent.size += size
+        if isinstance(parent.container, list):
+            path = (*parent.path, len(parent.container))
+            parent.container.append(value)
+            values[path] = span
+            return path
+        if parent.key is None:
+            if not isinstance(value, str):
+                raise LoadError("a mapping key must be a plain string, not a list or mapping",
+                                span)  # fmt: skip
+            if value in parent.keys:
+                raise LoadError(
+                    f"duplicate key {value!r} (first defined at line "
+                    f"{parent.keys[value].line}); YAML keeps only one of them",
+                    span,
+                )
+            parent.keys[value] = span
+            parent.key = value
+            path = (*parent.path, value)
+            keys[path] = span
+            if len(parent.keys) == 1:
+                first_key[parent.path] = path
+            return None
+        path = (*parent.path, parent.key)
+        parent.container[parent.key] = value
+        parent.key = None
+        values[path] = span
+        return path
+
+    try:
+        for event in _events(text):
+            kind = type(event).__name__
+            if kind == "ScalarEvent":
+                span = _span(event)
+                value = _scalar(event, span)
+                is_key = (
+                    bool(stack)
+                    and isinstance(stack[-1].container, dict)
+                    and (stack[-1].key is None)
+                )
+                if is_key and event.tag is None and event.implicit[0] and event.value == "<<":
+                    raise LoadError("merge keys (`<<`) are not supported in journey maps; "
+                                    "write the keys out", span)  # fmt: skip
+                if is_key and not isinstance(value, str):
+                    value = event.value  # `1:` or `true:` as a key is the text, not a number
+                if "#" in event.value:
+                    hash_scalars.append((event.start_mark.index, event.end_mark.index))
+                place(value, span, 1, event.start_mark)
+                if event.anchor is not None:
+                    anchors[event.anchor] = _Anchor(value, 1, open=False)
+            elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+                mapping = kind == "MappingStartEvent"
+                tag = event.tag
+                if tag is not None and tag != "!" and tag != (MAP if mapping else SEQ):
+                    _reject_tag(tag, _span(event))
+                if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
+                    raise LoadError("a mapping key must be a plain string, not a list or mapping",
+                                    _span(event))  # fmt: skip
+                if len(stack) >= limits.max_depth:
+                    raise LoadError(
+                        f"nesting is deeper than {limits.max_depth} levels; journey maps need "
+                        "far fewer (raise limits.max_depth in the configuration if this file "
+                        "is right)",
+                        Span.point(event.start_mark.line + 1, event.start_mark.column + 1),
+                    )
+                parent = stack[-1] if stack else None
+                path: PathKey
+                if parent is None:
+                    path = ()
+                elif isinstance(parent.container, list):
+                    path = (*parent.path, len(parent.container))
+                else:
+                    path = (*parent.path, parent.key)  # type: ignore[arg-type]
+                container: Any = {} if mapping else []
+                stack.append(_Open(path, container, event.start_mark, event.anchor))
+                if event.anchor is not None:
+                    anchors[event.anchor] = _Anchor(container, 0, open=True)
+            elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+                finished = stack.pop()
+                span = _marks_span(finished.start, event.end_mark)
+                place(finished.container, span, finished.size, finished.start)
+                if finished.anchor is not None:
+                    anchors[finished.anchor] = _Anchor(finished.container, finished.size, False)
+            elif kind == "AliasEvent":
+                span = _span(event)
+                anchor = anchors.get(event.anchor)
+                if anchor is None:
+                    raise LoadError(f"undefined alias *{event.anchor}: no anchor "
+                                    f"&{event.anchor} comes before it", span)  # fmt: skip
+                if anchor.open:
+                    raise LoadError(f"alias *{event.anchor} refers to itself (it is inside its "
+                                    f"own anchor &{event.anchor}); journey maps cannot be "
+                                    "recursive", span)  # fmt: skip
+                expanded += anchor.size
+                if expanded > limits.max_alias_nodes:
+                    raise LoadError(
+                        f"aliases expand to more than {limits.max_alias_nodes:,} extra nodes "
+                        '(a "billion laughs" file?); raise limits.max_alias_nodes in the '
+                        "configuration if this file is right",
+                        span,
+                    )
+                place(anchor.value, span, anchor.size, event.start_mark)
+            elif kind == "DocumentStartEvent":
+                documents += 1
+                if documents > 1:
+                    raise LoadError("another document starts here; a journey map is a single "
+                                    "document", _span(event))  # fmt: skip
+    except MarkedYAMLError as exc:
+        raise LoadError(_describe(exc, text), _mark_span(exc.problem_mark)) from None
+    except YAMLError as exc:
+        raise _reader_error(exc, text) from None
+    if not root:
+        raise LoadError(
+            "file is empty: a journey map needs at least `journeyctl`, `id`, `title` and `stages`"
+        )
+    return Built(root[0], source_map, hash_scalars)
+
+
+def _events(text: str) -> Iterator[Any]:
+    if CParser is not None:
+        parser = CParser(text)
+        get_event = parser.get_event
+        while True:
+            event = get_event()
+            if event is None:
+                return
+            yield event
+            if type(event).__name__ == "StreamEndEvent":
+                return
+    else:  # pragma: no cover
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+
+
+def _scalar(event: Any, span: Span) -> Any:
+    tag, text = event.tag, event.value
+    if tag == "!" or tag == STR or (tag is None and not event.implicit[0]):
+        return text
+    if tag is not None and tag not in SCALAR_TAGS:
+        _reject_tag(tag, span)
+    try:
+        return resolve_plain(text) if tag is None else construct(tag, text)
+    except ScalarError as exc:
+        raise LoadError(str(exc), span) from None
+
+
+def _reject_tag(tag: str, span: Span) -> None:
+    shown = "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
+    raise LoadError(
+        f"YAML tag {shown!r} is not allowed; journey maps use plain strings, numbers, "
+        "booleans, dates, lists and mappings only (nothing is ever constructed from a tag)",
+        span,
+    )
+
+
+def _span(event: Any) -> Span:
+    return _marks_span(event.start_mark, event.end_mark)
+
+
+def _marks_span(start: Any, end: Any) -> Span:
+    if start is None:
+        return FILE_START
+    if end is None:
+        return Span.point(start.line + 1, start.column + 1)
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+def _mark_span(mark: Any) -> Span:
+    if mark is None:
+        return FILE_START
+    return Span.point(mark.line + 1, mark.column + 1)
+
+
+def _reader_error(exc: YAMLError, text: str) -> LoadError:
+    # ReaderError carries a character offset but no line or column.
+    position = getattr(exc, "position", None)
+    character = getattr(exc, "character", None)
+    if not isinstance(position, int) or not 0 <= position <= len(text):
+        return LoadError(f"cannot parse YAML: {_one_line(str(exc))}")
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
+    return LoadError(
+        f"character {shown} is not allowed in YAML (control characters must be escaped "
+        "inside a double-quoted string)",
+        Span.point(line, column),
+    )
+
+
+def _describe(exc: MarkedYAMLError, text: str) -> str:
+    mark = exc.problem_mark
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "tab character where YAML expects indentation or a value; indent with spaces"
+    problem = _one_line(exc.problem or "invalid YAML")
+    context = exc.context
+    if context and exc.context_mark is not None:
+        return f"{problem} ({_one_line(context)} at line {exc.context_mark.line + 1})"
+    return problem
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
