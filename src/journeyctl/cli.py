@@ -26,6 +26,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
+    # Plain click help: rendering it with rich costs more start-up than the budget allows.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -75,7 +77,7 @@ ConfigOption = Annotated[
 ]
 
 
-@app.command()
+@app.command(short_help="Check maps against the format (YAML, schema, references).")
 def validate(
     paths: PathsArgument = None,
     output_format: FormatOption = OutputFormat.text,
@@ -115,7 +117,7 @@ def _codes(value: str | None) -> tuple[str, ...] | None:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
-@app.command()
+@app.command(short_help="Validate, then check maps for gaps (the rules).")
 def lint(
     paths: PathsArgument = None,
     output_format: FormatOption = OutputFormat.text,
@@ -185,7 +187,7 @@ def lint(
     raise typer.Exit(code)
 
 
-@app.command()
+@app.command(short_help="List the rules, or show one rule's documentation.")
 def rules(
     rule: Annotated[
         Optional[str],  # noqa: UP045
@@ -208,7 +210,7 @@ def rules(
     show_rule(info)
 
 
-@app.command()
+@app.command(short_help="Print the JSON Schema of the map format.")
 def schema(
     output: Annotated[
         Optional[Path],  # noqa: UP045
