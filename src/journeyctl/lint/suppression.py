@@ -49,10 +49,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from journeyctl.diagnostics import Diagnostic, Span
+from journeyctl.load.positions import Positions
 
-_COMMENT = re.compile(
-    r"(?:^|(?<=[ \t]))#[ \t]*journeyctl:[ \t]*(ignore|ignore-file)\[([^\]\n]*)\]", re.MULTILINE
-)
+# A comment starts at the beginning of a line or after white space; `\s` also covers the CR of
+# files with old Mac line ends, and the YAML 1.1 line breaks.
+_COMMENT = re.compile(r"(?<!\S)#[ \t]*journeyctl:[ \t]*(ignore|ignore-file)\[([^\]\r\n]*)\]")
 
 
 @dataclass(slots=True)
@@ -71,6 +72,7 @@ def find_suppressions(
     """Suppression comments of a document; `resolve` maps a code or name to a rule code."""
     if "journeyctl:" not in text:
         return []
+    positions = Positions(text)
     spans = sorted(hash_scalars)
     starts = [start for start, _ in spans]
     found = []
@@ -89,8 +91,7 @@ def find_suppressions(
                 unknown.append(name)
             else:
                 codes.add(code)
-        line = text.count("\n", 0, offset) + 1
-        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        line, column = positions.line_column(offset)
         span = Span(line, column, line, column + len(match.group()))
         found.append(
             Suppression(span, match.group(1) == "ignore-file", frozenset(codes), tuple(unknown))

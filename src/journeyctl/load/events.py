@@ -20,6 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from journeyctl.diagnostics import FILE_START, Span
 from journeyctl.load.errors import LoadError
 from journeyctl.load.limits import Limits
+from journeyctl.load.positions import Positions
 from journeyctl.load.scalars import (
     CORE,
     MAP,
@@ -71,6 +72,7 @@ def build(text: str, limits: Limits) -> Built:
     source_map = SourceMap()
     values, keys, first_key = source_map.values, source_map.keys, source_map.first_key
     hash_scalars: list[tuple[int, int]] = []
+    positions = Positions(text)
     anchors: dict[str, _Anchor] = {}
     stack: list[_Open] = []
     root: list[Any] = []
@@ -92,8 +94,7 @@ def build(text: str, limits: Limits) -> Built:
             return path
         if parent.key is None:
             if not isinstance(value, str):
-                raise LoadError("a mapping key must be a plain string, not a list or mapping",
-                                span)  # fmt: skip
+                raise LoadError("a mapping key must be a plain string, not a list or mapping", span)
             if value in parent.keys:
                 raise LoadError(
                     f"duplicate key {value!r} (first defined at line "
@@ -117,7 +118,7 @@ def build(text: str, limits: Limits) -> Built:
         for event in _events(text):
             kind = type(event).__name__
             if kind == "ScalarEvent":
-                span = _span(event)
+                span = positions.span(event.start_mark, event.end_mark)
                 value = _scalar(event, span)
                 is_key = (
                     bool(stack)
@@ -125,8 +126,10 @@ def build(text: str, limits: Limits) -> Built:
                     and (stack[-1].key is None)
                 )
                 if is_key and event.tag is None and event.implicit[0] and event.value == "<<":
-                    raise LoadError("merge keys (`<<`) are not supported in journey maps; "
-                                    "write the keys out", span)  # fmt: skip
+                    raise LoadError(
+                        "merge keys (`<<`) are not supported in journey maps; write the keys out",
+                        span,
+                    )
                 if is_key and not isinstance(value, str):
                     value = event.value  # `1:` or `true:` as a key is the text, not a number
                 if "#" in event.value:
@@ -138,16 +141,18 @@ def build(text: str, limits: Limits) -> Built:
                 mapping = kind == "MappingStartEvent"
                 tag = event.tag
                 if tag is not None and tag != "!" and tag != (MAP if mapping else SEQ):
-                    _reject_tag(tag, _span(event))
+                    _reject_tag(tag, positions.span(event.start_mark, event.end_mark))
                 if stack and isinstance(stack[-1].container, dict) and stack[-1].key is None:
-                    raise LoadError("a mapping key must be a plain string, not a list or mapping",
-                                    _span(event))  # fmt: skip
+                    raise LoadError(
+                        "a mapping key must be a plain string, not a list or mapping",
+                        positions.span(event.start_mark, event.end_mark),
+                    )
                 if len(stack) >= limits.max_depth:
                     raise LoadError(
                         f"nesting is deeper than {limits.max_depth} levels; journey maps need "
                         "far fewer (raise limits.max_depth in the configuration if this file "
                         "is right)",
-                        Span.point(event.start_mark.line + 1, event.start_mark.column + 1),
+                        positions.point(event.start_mark),
                     )
                 parent = stack[-1] if stack else None
                 path: PathKey
@@ -163,20 +168,26 @@ def build(text: str, limits: Limits) -> Built:
                     anchors[event.anchor] = _Anchor(container, 0, open=True)
             elif kind in ("MappingEndEvent", "SequenceEndEvent"):
                 finished = stack.pop()
-                span = _marks_span(finished.start, event.end_mark)
+                span = positions.span(finished.start, event.end_mark)
                 place(finished.container, span, finished.size, finished.start)
                 if finished.anchor is not None:
                     anchors[finished.anchor] = _Anchor(finished.container, finished.size, False)
             elif kind == "AliasEvent":
-                span = _span(event)
+                span = positions.span(event.start_mark, event.end_mark)
                 anchor = anchors.get(event.anchor)
                 if anchor is None:
-                    raise LoadError(f"undefined alias *{event.anchor}: no anchor "
-                                    f"&{event.anchor} comes before it", span)  # fmt: skip
+                    raise LoadError(
+                        f"undefined alias *{event.anchor}: no anchor "
+                        f"&{event.anchor} comes before it",
+                        span,
+                    )
                 if anchor.open:
-                    raise LoadError(f"alias *{event.anchor} refers to itself (it is inside its "
-                                    f"own anchor &{event.anchor}); journey maps cannot be "
-                                    "recursive", span)  # fmt: skip
+                    raise LoadError(
+                        f"alias *{event.anchor} refers to itself (it is inside its "
+                        f"own anchor &{event.anchor}); journey maps cannot be "
+                        "recursive",
+                        span,
+                    )
                 expanded += anchor.size
                 if expanded > limits.max_alias_nodes:
                     raise LoadError(
@@ -189,12 +200,16 @@ def build(text: str, limits: Limits) -> Built:
             elif kind == "DocumentStartEvent":
                 documents += 1
                 if documents > 1:
-                    raise LoadError("another document starts here; a journey map is a single "
-                                    "document", _span(event))  # fmt: skip
+                    raise LoadError(
+                        "another document starts here; a journey map is a single document",
+                        positions.span(event.start_mark, event.end_mark),
+                    )
     except MarkedYAMLError as exc:
-        raise LoadError(_describe(exc, text), _mark_span(exc.problem_mark)) from None
+        mark = exc.problem_mark
+        span = positions.point(mark) if mark is not None else FILE_START
+        raise LoadError(_describe(exc, text), span) from None
     except YAMLError as exc:
-        raise _reader_error(exc, text) from None
+        raise _reader_error(exc, positions) from None
     if not root:
         raise LoadError(
             "file is empty: a journey map needs at least `journeyctl`, `id`, `title` and `stages`"
@@ -240,32 +255,13 @@ def _reject_tag(tag: str, span: Span) -> None:
     )
 
 
-def _span(event: Any) -> Span:
-    return _marks_span(event.start_mark, event.end_mark)
-
-
-def _marks_span(start: Any, end: Any) -> Span:
-    if start is None:
-        return FILE_START
-    if end is None:
-        return Span.point(start.line + 1, start.column + 1)
-    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-
-
-def _mark_span(mark: Any) -> Span:
-    if mark is None:
-        return FILE_START
-    return Span.point(mark.line + 1, mark.column + 1)
-
-
-def _reader_error(exc: YAMLError, text: str) -> LoadError:
+def _reader_error(exc: YAMLError, positions: Positions) -> LoadError:
     # ReaderError carries a character offset but no line or column.
     position = getattr(exc, "position", None)
     character = getattr(exc, "character", None)
-    if not isinstance(position, int) or not 0 <= position <= len(text):
+    if not isinstance(position, int) or position < 0:
         return LoadError(f"cannot parse YAML: {_one_line(str(exc))}")
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    line, column = positions.line_column(position)
     shown = f"U+{character:04X}" if isinstance(character, int) else repr(character)
     return LoadError(
         f"character {shown} is not allowed in YAML (control characters must be escaped "
