@@ -18,8 +18,8 @@ EXAMPLE = (ROOT / "tests" / "data" / "format-example.journey.yaml").read_text()
 def run(
     *args: str, cwd: Path, stdin: str | None = None, **env: str
 ) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "NO_COLOR": "1", **env}
-    environment.pop("FORCE_COLOR", None)
+    environment = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
+    environment.update({"NO_COLOR": "1", **env})
     return subprocess.run(
         [sys.executable, "-m", "journeyctl", *args],
         cwd=cwd, input=stdin, capture_output=True, text=True, env=environment, timeout=120,
@@ -171,3 +171,23 @@ def test_rules_catalogue_and_one_rule_page(tmp_path: Path) -> None:
     for heading in ("## What it does", "## Why is this bad?", "## Example", "## Use instead"):
         assert heading in page.stdout
     assert run("rules", "JM999", cwd=tmp_path).returncode == 2
+
+
+def test_colour_only_when_forced_and_never_in_machine_formats(maps: Path) -> None:
+    forced = {"FORCE_COLOR": "1", "NO_COLOR": ""}
+    coloured = run("lint", "unvalidated.journey.yaml", cwd=maps, **forced)
+    assert "\x1b[" in coloured.stdout
+    machine = run("lint", "unvalidated.journey.yaml", "-f", "json", cwd=maps, **forced)
+    assert "\x1b[" not in machine.stdout
+    json.loads(machine.stdout)
+    plain = run("lint", "unvalidated.journey.yaml", cwd=maps)  # NO_COLOR=1, not a terminal
+    assert "\x1b[" not in plain.stdout
+
+
+def test_map_text_is_never_read_as_rich_markup(maps: Path) -> None:
+    hostile = EXAMPLE.replace("source: customer-interview", "source: team-workshop").replace(
+        "- id: evaluate", "- id: evaluate\n    description: '[/bold] [red]x'"
+    )
+    (maps / "hostile.journey.yaml").write_text(hostile)
+    result = run("lint", "hostile.journey.yaml", cwd=maps, FORCE_COLOR="1", NO_COLOR="")
+    assert "Traceback" not in result.stderr and result.returncode == 1
