@@ -1,0 +1,885 @@
+"""Measure journeyctl against its floors and peers, and check DESIGN.md's performance budget.
+
+    .venv/bin/python bench/run.py            # full run (under ten minutes on 2 cores)
+    .venv/bin/python bench/run.py --quick    # smoke run: fewer repetitions, 100 and 500 maps
+
+Every command runs in a fresh process, on the same generated files, several times; the median
+wall time counts. Peak memory and CPU time come from wait4(2) for each run (the largest single
+process of the command, and user + system time of the command and the children it waited for).
+The result is one table of ratios (ours / floor, ours / peer) against the budget, printed and
+written as JSON (bench/results/latest.json) and Markdown (bench/results/latest.md). See
+bench/README.md for what each row means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import importlib.util
+import json
+import os
+import platform
+import resource
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import corpus
+from floors import FLOORS
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+SCHEMA = ROOT / "schemas" / "journey-map.schema.json"
+RESULTS = BENCH / "results"
+README = ROOT / "README.md"
+README_BEGIN, README_END = "<!-- bench:begin -->", "<!-- bench:end -->"
+SEED = 0
+TODAY = "2026-11-27"  # fixed, so that lint findings (evidence age) do not change with the date
+NOT_BUILT = "not built yet (next milestone)"
+
+
+@dataclass(frozen=True)
+class Plan:
+    name: str
+    throughput_sizes: tuple[int, ...]
+    scale_sizes: tuple[int, ...]
+    startup_reps: int
+    """Timed runs of each start-up command, after one untimed warm-up run."""
+    reps: int
+    """Timed runs of every other command (no warm-up: the start-up section warmed them)."""
+    peer_reps_largest: int
+    """Timed runs of the peers on the largest corpus (yamllint takes minutes there)."""
+    time_budget_s: float
+    """Repetitions after the first are skipped when they would end the run later than this."""
+
+
+PLANS = {
+    "full": Plan("full", (100, 2000), (100, 500, 1000, 2000), 10, 3, 1, 540),
+    "quick": Plan("quick", (100, 500), (100, 500), 3, 2, 1, 180),
+}
+
+
+# ------------------------------------------------------------------------------------------
+# Running commands
+
+
+@dataclass(frozen=True)
+class Command:
+    key: str
+    label: str
+    argv: tuple[str, ...] | None
+    """None when the tool is not installed: the command is reported as missing."""
+    cwd: Path
+    files: int = 1
+    reps: int = 3
+    warmup: bool = False
+
+
+@dataclass
+class Run:
+    wall_s: float
+    cpu_s: float
+    maxrss_kb: int
+
+
+@dataclass
+class Measurement:
+    key: str
+    label: str
+    command: str
+    files: int
+    runs: list[Run] = field(default_factory=list)
+    exit_code: int | None = None
+    output_tail: list[str] = field(default_factory=list)
+    missing: bool = False
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(r.wall_s for r in self.runs)
+
+    @property
+    def cpu(self) -> float:
+        return statistics.median(r.cpu_s for r in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return statistics.median(r.maxrss_kb for r in self.runs) / 1024
+
+    def summary(self) -> dict[str, object]:
+        data = asdict(self)
+        if self.runs:
+            data |= {
+                "median_wall_s": round(self.wall, 4),
+                "min_wall_s": round(min(r.wall_s for r in self.runs), 4),
+                "median_cpu_s": round(self.cpu, 4),
+                "cores_used": round(self.cpu / self.wall, 2),
+                "median_peak_mb": round(self.peak_mb, 1),
+                "ms_per_map": round(1000 * self.wall / self.files, 3),
+                "cpu_ms_per_map": round(1000 * self.cpu / self.files, 3),
+            }
+        data["runs"] = [
+            {"wall_s": round(r.wall_s, 4), "cpu_s": round(r.cpu_s, 4), "maxrss_kb": r.maxrss_kb}
+            for r in self.runs
+        ]
+        return data
+
+
+def run_once(
+    argv: Sequence[str], cwd: Path, env: dict[str, str], *, capture: bool
+) -> tuple[Run, int, list[str]]:
+    """One run in a fresh process: wall time, CPU time and peak RSS from wait4(2)."""
+    with tempfile.TemporaryFile() as sink:
+        target = sink if capture else subprocess.DEVNULL
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=target, stderr=target
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = code = os.waitstatus_to_exitcode(status)
+        tail: list[str] = []
+        if capture:
+            sink.seek(0)
+            tail = sink.read().decode("utf-8", errors="replace").splitlines()[-3:]
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss), code, tail
+
+
+class Bench:
+    """Plans commands, then measures them in rounds under a time budget.
+
+    The sections are called twice: once to plan (each `measure` call only records its
+    commands), and once after `run` to compute their checks from the measurements, which are
+    shared by key. Runs are interleaved in rounds (one run of each command per round), so that
+    a slow minute of the machine spreads over all commands instead of spoiling one. Every
+    command gets its first run; further runs are skipped when they would overrun the budget,
+    and the tables show how many runs each median has.
+    """
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env = env
+        self.planning = True
+        self.plan: list[Command] = []
+        self.measured: dict[str, Measurement] = {}
+        self.started = time.perf_counter()
+        self.skipped_runs = 0
+
+    def get(self, key: str) -> Measurement | None:
+        found = self.measured.get(key)
+        return found if found is not None and found.runs else None
+
+    def measure(self, commands: Sequence[Command]) -> None:
+        if not self.planning:
+            return
+        for command in commands:
+            if command.key in self.measured:
+                continue
+            shown = shlex.join(_shorten(command.argv)) if command.argv else "(not installed)"
+            self.measured[command.key] = Measurement(
+                command.key, command.label, shown, command.files, missing=command.argv is None
+            )
+            if command.argv is not None:
+                self.plan.append(command)
+
+    def run(self, deadline: float) -> None:
+        """Warm-ups, then a first run of everything, then more rounds while time allows."""
+        self.planning = False
+        estimate: dict[str, float] = {}
+        for command in self.plan:
+            if command.warmup:
+                estimate[command.key] = self._run(command, capture=True, timed=False)
+        for round_ in range(max((c.reps for c in self.plan), default=0)):
+            for command in self.plan:
+                if round_ >= command.reps:
+                    continue
+                if round_ > 0 and time.perf_counter() + estimate[command.key] > deadline:
+                    self.skipped_runs += 1
+                    continue
+                first = not command.warmup and round_ == 0
+                wall = self._run(command, capture=first, timed=True, round_=round_)
+                estimate[command.key] = wall
+
+    def _run(self, command: Command, *, capture: bool, timed: bool, round_: int = 0) -> float:
+        assert command.argv is not None
+        measurement = self.measured[command.key]
+        run, code, tail = run_once(command.argv, command.cwd, self.env, capture=capture)
+        if capture:
+            measurement.exit_code, measurement.output_tail = code, tail
+        if timed:
+            measurement.runs.append(run)
+        what = f"run {round_ + 1}/{command.reps}" if timed else "warm-up"
+        elapsed = time.perf_counter() - self.started
+        print(
+            f"[{elapsed:5.0f}s] {command.label:<44} {what:<9} {run.wall_s:8.3f} s",
+            file=sys.stderr,
+            flush=True,
+        )
+        return run.wall_s
+
+
+def _shorten(argv: Sequence[str], keep: int = 2) -> list[str]:
+    """A command line as shown in the results: programs by name, long file lists elided."""
+    shown = [Path(argv[0]).name, *argv[1:]]
+    if shown[0].startswith("python") and len(shown) > 2 and shown[1] == "-c":
+        name = next((f.name for f in FLOORS.values() if f.source == shown[2]), "...")
+        shown[2] = f"<bench/floors.py {name}>"
+    files = [i for i, arg in enumerate(shown) if arg.endswith(".journey.yaml")]
+    if len(files) > keep:
+        shown[files[keep] : files[-1] + 1] = [f"... ({len(files)} files)"]
+    return shown
+
+
+# ------------------------------------------------------------------------------------------
+# Tools and corpora
+
+
+@dataclass(frozen=True)
+class Tools:
+    python: str
+    journeyctl: str | None
+    yamllint: str | None
+    check_jsonschema: str | None
+    pyyaml: bool
+
+
+def find_tools() -> Tools:
+    bin_dir = Path(sys.executable).parent
+
+    def tool(name: str) -> str | None:
+        local = bin_dir / name
+        return str(local) if local.exists() else shutil.which(name)
+
+    pyyaml = importlib.util.find_spec("yaml") is not None
+    return Tools(
+        sys.executable, tool("journeyctl"), tool("yamllint"), tool("check-jsonschema"), pyyaml
+    )
+
+
+@dataclass(frozen=True)
+class Corpus:
+    folder: Path
+    names: tuple[str, ...]
+    lines: int
+
+
+def prepare_corpus(out: Path, count: int) -> Corpus:
+    """`count` maps from bench/corpus.py in their own folder; reused when already generated."""
+    folder = out / f"maps-{count}"
+    return _cached(folder, {"count": count}, lambda: corpus.generate(folder, count, seed=SEED))
+
+
+def prepare_big(out: Path) -> Corpus:
+    folder = out / "big"
+    return _cached(folder, {"big": True}, lambda: [corpus.generate_big(folder)])
+
+
+def _cached(folder: Path, what: dict[str, object], make: Callable[[], list[Path]]) -> Corpus:
+    generator = hashlib.sha256(Path(corpus.__file__).read_bytes()).hexdigest()
+    stamp = {**what, "seed": SEED, "generator_sha256": generator}
+    manifest = folder / "manifest.json"
+    names: list[str] | None = None
+    if manifest.is_file():
+        saved = json.loads(manifest.read_text(encoding="utf-8"))
+        if saved.get("stamp") == stamp and all((folder / n).is_file() for n in saved["files"]):
+            names = saved["files"]
+    if names is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        start = time.perf_counter()
+        names = [p.name for p in make()]
+        manifest.write_text(json.dumps({"stamp": stamp, "files": names}), encoding="utf-8")
+        print(
+            f"generated {len(names)} map(s) in {folder} ({time.perf_counter() - start:.1f} s)",
+            file=sys.stderr,
+        )
+    lines = sum((folder / n).read_bytes().count(b"\n") for n in names)
+    return Corpus(folder, tuple(names), lines)
+
+
+# ------------------------------------------------------------------------------------------
+# Checks: the budget, one row per ratio
+
+
+@dataclass
+class Check:
+    section: str
+    name: str
+    value: float | None
+    unit: str
+    budget: str
+    verdict: str
+    detail: str = ""
+
+
+def _verdict(value: float, limit: float | None, op: str) -> str:
+    if limit is None:
+        return "report"
+    ok = {"<=": value <= limit, "<": value < limit, ">=": value >= limit}[op]
+    return "pass" if ok else "FAIL"
+
+
+def ratio_check(
+    bench: Bench,
+    section: str,
+    name: str,
+    ours: str,
+    base: str,
+    limit: float | None = None,
+    op: str = "<=",
+    note: str = "",
+) -> Check:
+    budget = f"{op} {limit:.2f}" if limit is not None else "report"
+    if note:
+        budget += f" ({note})"
+    a, b = bench.get(ours), bench.get(base)
+    if a is None or b is None:
+        missing = ", ".join(
+            m.label for m in (bench.measured.get(ours), bench.measured.get(base)) if m and m.missing
+        )
+        return Check(
+            section, name, None, "x", budget, "n/a", f"not measured: {missing or 'skipped'}"
+        )
+    value = a.wall / b.wall
+    detail = f"{_seconds(a.wall)} / {_seconds(b.wall)}"
+    if b.exit_code not in (0, None) and base.startswith("cjs"):
+        detail += f" (check-jsonschema exit {b.exit_code})"
+    return Check(section, name, value, "x", budget, _verdict(value, limit, op), detail)
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.0f} ms" if value < 1 else f"{value:.2f} s"
+
+
+# ------------------------------------------------------------------------------------------
+# Sections. Each measures what it needs (measurements are shared by key) and returns checks.
+
+
+def startup_section(bench: Bench, tools: Tools, plan: Plan, small: Corpus) -> list[Check]:
+    one = small.names[0]
+    py, jc, reps = tools.python, tools.journeyctl, plan.startup_reps
+
+    def cmd(key: str, label: str, argv: Sequence[str] | None) -> Command:
+        return Command(key, label, tuple(argv) if argv else None, small.folder, 1, reps, True)
+
+    def floor(name: str, *files: str) -> tuple[str, ...]:
+        return (py, "-c", FLOORS[name].source, *files)
+
+    bench.measure(
+        [
+            cmd("floor:python", "python -c pass", floor("python")),
+            cmd("floor:imports", "import floor (typer, pydantic, ruamel)", floor("imports")),
+            cmd("floor:pydantic-1", "pydantic floor, 1 map", floor("pydantic", one)),
+            cmd("version", "journeyctl --version", jc and (jc, "--version")),
+            cmd("help", "journeyctl --help", jc and (jc, "--help")),
+            cmd("lint-1", "journeyctl lint, 1 map", jc and (jc, "lint", "--today", TODAY, one)),
+            cmd("validate-1", "journeyctl validate, 1 map", jc and (jc, "validate", one)),
+            cmd("yamllint-1", "yamllint -d relaxed, 1 map", _yamllint(tools, [one])),
+            cmd("cjs-1", "check-jsonschema, 1 map", _cjs(tools, [one])),
+        ]
+    )
+    s = "start-up"
+    return [
+        ratio_check(bench, s, "--version / import floor", "version", "floor:imports", 1.2),
+        ratio_check(bench, s, "--help / import floor", "help", "floor:imports", 1.2),
+        ratio_check(bench, s, "import floor / python -c pass", "floor:imports", "floor:python"),
+        ratio_check(bench, s, "lint 1 map / pydantic floor", "lint-1", "floor:pydantic-1", 1.15),
+        ratio_check(bench, s, "lint 1 map / check-jsonschema", "lint-1", "cjs-1", 1.0, "<"),
+        ratio_check(bench, s, "lint 1 map / yamllint", "lint-1", "yamllint-1"),
+        ratio_check(bench, s, "validate 1 map / pydantic floor", "validate-1", "floor:pydantic-1"),
+        ratio_check(bench, s, "pydantic floor / yamllint", "floor:pydantic-1", "yamllint-1"),
+    ]
+
+
+def throughput_section(
+    bench: Bench, tools: Tools, plan: Plan, corpora: dict[int, Corpus]
+) -> list[Check]:
+    checks: list[Check] = []
+    largest = max(plan.throughput_sizes)
+    for n in plan.throughput_sizes:
+        c = corpora[n]
+        peer_reps = plan.peer_reps_largest if n == largest else plan.reps
+        bench.measure(
+            [
+                _lint(tools, c, n, plan.reps),
+                Command(
+                    f"validate-{n}",
+                    f"journeyctl validate, {n:,} maps",
+                    (tools.journeyctl, "validate", *c.names) if tools.journeyctl else None,
+                    c.folder,
+                    n,
+                    plan.reps,
+                ),
+                _floor_cmd(tools, "ruamel-load", c, n, plan.reps),
+                _floor_cmd(tools, "pyyaml-compose", c, n, plan.reps, tools.pyyaml),
+                Command(
+                    f"yamllint-{n}",
+                    f"yamllint -d relaxed, {n:,} maps",
+                    _yamllint(tools, c.names),
+                    c.folder,
+                    n,
+                    peer_reps,
+                ),
+                Command(
+                    f"cjs-{n}",
+                    f"check-jsonschema, {n:,} maps",
+                    _cjs(tools, c.names),
+                    c.folder,
+                    n,
+                    peer_reps,
+                ),
+            ]
+        )
+        s, at = "throughput", n == largest
+        checks += [
+            ratio_check(bench, s, f"lint {n:,} / ruamel C-load floor", f"lint-{n}",
+                        f"floor:ruamel-load-{n}", 1.0 if at else None),
+            ratio_check(bench, s, f"lint {n:,} / PyYAML compose floor", f"lint-{n}",
+                        f"floor:pyyaml-compose-{n}"),
+            ratio_check(bench, s, f"lint {n:,} / yamllint", f"lint-{n}", f"yamllint-{n}",
+                        0.2 if at else None, note="5x faster" if at else ""),
+            ratio_check(bench, s, f"lint {n:,} / check-jsonschema", f"lint-{n}", f"cjs-{n}",
+                        1.0 if at else None, "<"),
+            ratio_check(bench, s, f"validate {n:,} / ruamel C-load floor", f"validate-{n}",
+                        f"floor:ruamel-load-{n}"),
+            ratio_check(bench, s, f"validate {n:,} / check-jsonschema", f"validate-{n}",
+                        f"cjs-{n}"),
+        ]  # fmt: skip
+    checks.append(_cores_check(bench, f"lint-{largest}", largest))
+    return checks
+
+
+def _cores_check(bench: Bench, key: str, n: int) -> Check:
+    cores = len(os.sched_getaffinity(0))
+    limit = 0.75 * cores if cores > 1 else None
+    budget = f">= {limit:.2f} (0.75 x {cores} cores)" if limit else "report (1 core)"
+    m = bench.get(key)
+    if m is None:
+        return Check("throughput", f"lint {n:,}: cores used", None, "cores", budget, "n/a")
+    value = m.cpu / m.wall
+    detail = f"CPU {m.cpu:.2f} s over {m.wall:.2f} s wall"
+    verdict = _verdict(value, limit, ">=")
+    return Check("throughput", f"lint {n:,}: cores used", value, "cores", budget, verdict, detail)
+
+
+def scale_section(
+    bench: Bench, tools: Tools, plan: Plan, corpora: dict[int, Corpus], big: Corpus
+) -> list[Check]:
+    sizes = plan.scale_sizes
+    bench.measure([_lint(tools, corpora[n], n, plan.reps) for n in sizes])
+    bench.measure(
+        [
+            Command(
+                "lint-big",
+                "journeyctl lint, 200x25 map",
+                (tools.journeyctl, "lint", "--today", TODAY, *big.names)
+                if tools.journeyctl
+                else None,
+                big.folder,
+                1,
+                plan.reps,
+            )
+        ]
+    )
+    checks = []
+    got = [(n, bench.get(f"lint-{n}")) for n in sizes]
+    points = [(n, m) for n, m in got if m is not None]
+    for n, m in points:
+        detail = f"{_seconds(m.wall)}, {1000 * m.wall / n:.2f} ms/map, peak {m.peak_mb:.0f} MB"
+        checks.append(Check("scale", f"lint {n:,} maps", m.wall, "s", "report", "report", detail))
+    if len(points) >= 3:
+        (n0, a), (n1, b) = points[0], points[1]
+        (n2, c), (n3, d) = points[-2], points[-1]
+        first = (b.wall - a.wall) / (n1 - n0)
+        last = (d.wall - c.wall) / (n3 - n2)
+        value = last / first
+        detail = (
+            f"{1000 * last:.2f} ms/map from {n2:,} to {n3:,} over "
+            f"{1000 * first:.2f} ms/map from {n0:,} to {n1:,}"
+        )
+        checks.append(
+            Check("scale", "lint: marginal cost, largest / smallest step", value, "x",
+                  "<= 1.25 (linear)", _verdict(value, 1.25, "<="), detail)
+        )  # fmt: skip
+    else:
+        checks.append(
+            Check("scale", "lint: marginal cost, largest / smallest step", None, "x",
+                  "<= 1.25 (linear)", "n/a", "needs three sizes (full run)")
+        )  # fmt: skip
+    if len(points) >= 2:
+        (n0, a), (n3, d) = points[0], points[-1]
+        value = d.peak_mb / a.peak_mb
+        detail = f"{d.peak_mb:.0f} MB at {n3:,} maps / {a.peak_mb:.0f} MB at {n0:,}"
+        checks.append(
+            Check("scale", "lint: peak memory, largest / smallest", value, "x",
+                  "<= 1.50 (flat)", _verdict(value, 1.5, "<="), detail)
+        )  # fmt: skip
+    whole = bench.get("lint-big")
+    if whole is not None:
+        detail = f"{big.lines:,} lines, peak {whole.peak_mb:.0f} MB"
+        checks.append(
+            Check("scale", "lint 200x25 map", whole.wall, "s", "report", "report", detail)
+        )
+    return checks
+
+
+def render_section(bench: Bench, tools: Tools, plan: Plan, big: Corpus) -> list[Check]:
+    """Render of the 200 x 25 map: graph building (budget: under 1 s) and Graphviz's layout
+    (reported), timed separately.
+
+    `journeyctl render` is the next milestone. When it exists, measure its two steps here with
+    `bench.measure([...])` (for example a `--graph-only` run and a full run, the layout being
+    the difference) and return their checks; nothing else in this file needs to change.
+    """
+    del bench, tools, plan, big
+    return [
+        Check("render", "graph building, 200x25 map", None, "s", "< 1 s", NOT_BUILT),
+        Check("render", "dot layout, 200x25 map", None, "s", "report", NOT_BUILT),
+    ]
+
+
+def _lint(tools: Tools, c: Corpus, n: int, reps: int) -> Command:
+    argv = (tools.journeyctl, "lint", "--today", TODAY, *c.names) if tools.journeyctl else None
+    return Command(f"lint-{n}", f"journeyctl lint, {n:,} maps", argv, c.folder, n, reps)
+
+
+def _floor_cmd(
+    tools: Tools, name: str, c: Corpus, n: int, reps: int, available: bool = True
+) -> Command:
+    floor = FLOORS[name]
+    argv = (tools.python, "-c", floor.source, *c.names) if available else None
+    return Command(f"floor:{name}-{n}", f"{floor.title}, {n:,} maps", argv, c.folder, n, reps)
+
+
+def _yamllint(tools: Tools, names: Sequence[str]) -> tuple[str, ...] | None:
+    return (tools.yamllint, "-d", "relaxed", *names) if tools.yamllint else None
+
+
+def _cjs(tools: Tools, names: Sequence[str]) -> tuple[str, ...] | None:
+    if not tools.check_jsonschema:
+        return None
+    return (tools.check_jsonschema, "--schemafile", str(SCHEMA), *names)
+
+
+# ------------------------------------------------------------------------------------------
+# Reporting
+
+
+def machine_info() -> dict[str, object]:
+    model = "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory_gb = None
+    try:
+        for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("MemTotal:"):
+                memory_gb = round(int(line.split()[1]) / 1024 / 1024, 1)
+    except OSError:
+        pass
+    return {
+        "cpu": model,
+        "cores": len(os.sched_getaffinity(0)),
+        "memory_gb": memory_gb,
+        "os": f"{platform.system()} {platform.release()}",
+        "python": platform.python_version(),
+    }
+
+
+def versions(tools: Tools) -> dict[str, str | None]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    found: dict[str, str | None] = {}
+    for name in ("journeyctl", "pydantic", "ruamel.yaml", "ruamel.yaml.clib", "typer",
+                 "pyyaml", "yamllint", "check-jsonschema"):  # fmt: skip
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = None
+    return found
+
+
+def busy_cpu_seconds() -> float:
+    """CPU time the whole machine has spent busy since boot (all processes, all cores)."""
+    try:
+        fields = Path("/proc/stat").read_text(encoding="utf-8").split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    idle, iowait = int(fields[3]), int(fields[4])
+    return (sum(int(f) for f in fields[:8]) - idle - iowait) / os.sysconf("SC_CLK_TCK")
+
+
+def own_cpu_seconds() -> float:
+    """CPU time of this process and every child it has waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def git_revision() -> str | None:
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+    except OSError:
+        return None
+    if head.returncode != 0:
+        return None
+    return head.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+
+
+def _format_value(check: Check) -> str:
+    if check.value is None:
+        return "-"
+    if check.unit == "x":
+        return f"{check.value:.2f}x"
+    if check.unit == "s":
+        return _seconds(check.value)
+    return f"{check.value:.2f} {check.unit}"
+
+
+def markdown_tables(checks: Sequence[Check], measurements: Sequence[Measurement]) -> str:
+    out = ["| section | ratio or figure | value | budget | verdict | measured |", "|---" * 6 + "|"]
+    for c in checks:
+        verdict = f"**{c.verdict}**" if c.verdict == "FAIL" else c.verdict
+        row = (c.section, c.name, _format_value(c), c.budget, verdict, c.detail)
+        out.append("| " + " | ".join(row) + " |")
+    out += [
+        "",
+        "| command | runs | median | min | ms/map | CPU | CPU ms/map | cores | peak MB | exit |",
+        "|---" * 10 + "|",
+    ]
+    for m in measurements:
+        if not m.runs:
+            out.append(f"| {m.label} | - | not installed | | | | | | | |")
+            continue
+        cells = (
+            m.label,
+            str(len(m.runs)),
+            _seconds(m.wall),
+            _seconds(min(r.wall_s for r in m.runs)),
+            f"{1000 * m.wall / m.files:.2f}" if m.files > 1 else "",
+            _seconds(m.cpu),
+            f"{1000 * m.cpu / m.files:.2f}" if m.files > 1 else "",
+            f"{m.cpu / m.wall:.2f}",
+            f"{m.peak_mb:.0f}",
+            str(m.exit_code),
+        )
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def machine_line(result: dict[str, object]) -> str:
+    machine = result["machine"]
+    assert isinstance(machine, dict)
+    plan = result["plan"]
+    assert isinstance(plan, dict)
+    return (
+        f"Measured {result['date']} on {machine['cpu']}, {machine['cores']} cores, "
+        f"{machine['memory_gb']} GB, {machine['os']}, Python {machine['python']}, journeyctl "
+        f"{result['revision']}. `bench/run.py` ({plan['name']} run, {result['elapsed_s']} s): "
+        f"wall time, median of up to {plan['startup_reps']} runs after a warm-up for start-up, "
+        f"{plan['reps']} for throughput and scale, {plan['peer_reps_largest']} for the peers "
+        f"on the largest corpus (the runs column has each count; "
+        f"{result['runs_skipped_for_time']} skipped to stay within "
+        f"{result['time_budget_s']:.0f} s). Other processes used "
+        f"{machine['other_processes_cores']} cores during the run (load average "
+        f"{machine['load_average_at_start']} at the start, {machine['load_average_at_end']} "
+        "at the end)."
+    )
+
+
+def update_readme(markdown: str) -> None:
+    if not README.is_file():
+        print(f"{README} does not exist; not updated", file=sys.stderr)
+        return
+    text = README.read_text(encoding="utf-8")
+    begin, end = text.find(README_BEGIN), text.find(README_END)
+    if begin < 0 or end < begin:
+        print(f"{README} has no {README_BEGIN} ... {README_END} markers", file=sys.stderr)
+        return
+    text = text[: begin + len(README_BEGIN)] + "\n" + markdown + text[end:]
+    README.write_text(text, encoding="utf-8")
+    print(f"updated the table in {README}", file=sys.stderr)
+
+
+# ------------------------------------------------------------------------------------------
+
+
+def child_environment() -> tuple[dict[str, str], list[str]]:
+    """The environment of every measured command, and what was changed from ours."""
+    env = dict(os.environ)
+    changed = []
+    # Without bytecode caches every run compiles journeyctl's modules again (an editable
+    # install has none until a first run writes them); users run with caches.
+    if env.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+        changed.append("PYTHONDONTWRITEBYTECODE removed")
+    for name in ("PYTHONPROFILEIMPORTTIME", "PYTHONSTARTUP", "JOURNEYCTL_DEBUG"):
+        if env.pop(name, None) is not None:
+            changed.append(f"{name} removed")
+    return env, changed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description="Measure journeyctl against its floors and peers (see bench/README.md)."
+    )
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: fewer repetitions, 100 and 500 maps only"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=BENCH / "out",
+        help="folder for the generated corpora (default: bench/out, reused when unchanged)",
+    )
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        help="where to write the results (default: bench/results/latest.json for a full run, "
+        "bench/out/quick.json for --quick)",
+    )
+    parser.add_argument(
+        "--time-budget",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="skip repetitions beyond the first that would end the run later than this "
+        "(default: 540 for a full run, 180 for --quick)",
+    )
+    parser.add_argument(
+        "--update-readme",
+        action="store_true",
+        help=f"replace the table between {README_BEGIN} and {README_END} in README.md",
+    )
+    args = parser.parse_args(argv)
+    plan = PLANS["quick" if args.quick else "full"]
+    budget = args.time_budget if args.time_budget is not None else plan.time_budget_s
+    json_path: Path = args.json or (
+        args.out / "quick.json" if args.quick else RESULTS / "latest.json"
+    )
+
+    tools = find_tools()
+    if tools.journeyctl is None:
+        print("journeyctl is not installed; run `make setup` first", file=sys.stderr)
+        return 2
+    missing = [
+        name
+        for name, present in (
+            ("yamllint", tools.yamllint),
+            ("check-jsonschema", tools.check_jsonschema),
+            ("pyyaml", tools.pyyaml),
+        )
+        if not present
+    ]
+    if missing:
+        print(
+            f"not installed: {', '.join(missing)} (their rows are skipped); "
+            "install them with `.venv/bin/pip install -e '.[bench]'` or `make bench`",
+            file=sys.stderr,
+        )
+    load_at_start = [round(x, 2) for x in os.getloadavg()]
+    load = load_at_start[0]
+    if load > 0.5:
+        print(
+            f"warning: load average {load:.2f} before the run; timings may be noisy",
+            file=sys.stderr,
+        )
+
+    started = time.perf_counter()
+    busy_at_start, own_at_start = busy_cpu_seconds(), own_cpu_seconds()
+    env, env_changes = child_environment()
+    sizes = sorted({*plan.throughput_sizes, *plan.scale_sizes})
+    corpora = {n: prepare_corpus(args.out, n) for n in sizes}
+    big = prepare_big(args.out)
+
+    bench = Bench(env)
+
+    def sections() -> list[Check]:
+        return [
+            *startup_section(bench, tools, plan, corpora[min(sizes)]),
+            *throughput_section(bench, tools, plan, corpora),
+            *scale_section(bench, tools, plan, corpora, big),
+            *render_section(bench, tools, plan, big),
+        ]
+
+    sections()  # plan
+    bench.run(deadline=started + budget)
+    checks = sections()  # report
+    elapsed = time.perf_counter() - started
+
+    machine = machine_info()
+    # CPU that other processes used during the run, in cores: about 0 on a quiet machine.
+    others = (busy_cpu_seconds() - busy_at_start) - (own_cpu_seconds() - own_at_start)
+    others_cores = round(max(0.0, others) / elapsed, 2)
+    machine["other_processes_cores"] = others_cores
+    machine["load_average_at_start"] = load_at_start
+    machine["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    result: dict[str, object] = {
+        "format": 1,
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "revision": git_revision(),
+        "machine": machine,
+        "versions": versions(tools),
+        "plan": asdict(plan),
+        "timing": "wall time: time.perf_counter around fork..wait4; median of the runs",
+        "environment_changes": env_changes,
+        "corpora": {
+            str(n): {"maps": len(c.names), "lines": c.lines, "folder": str(c.folder)}
+            for n, c in corpora.items()
+        }
+        | {"big": {"maps": 1, "lines": big.lines, "folder": str(big.folder)}},
+        "elapsed_s": round(elapsed, 1),
+        "time_budget_s": budget,
+        "runs_skipped_for_time": bench.skipped_runs,
+        "checks": [asdict(c) | {"value": _round(c.value)} for c in checks],
+        "measurements": [m.summary() for m in bench.measured.values()],
+    }
+    measurements = list(bench.measured.values())
+    markdown = machine_line(result) + "\n\n" + markdown_tables(checks, measurements)
+
+    print()
+    print(markdown)
+    print("render: " + NOT_BUILT)
+    failed = [c for c in checks if c.verdict == "FAIL"]
+    print(
+        f"{len(checks)} rows, {sum(c.verdict == 'pass' for c in checks)} within budget, "
+        f"{len(failed)} over budget; {elapsed:.0f} s in all"
+    )
+    if others_cores > 0.25:
+        print(
+            f"warning: other processes used {others_cores} cores during the "
+            "run; parallel timings (cores used) are pessimistic, run again on a quiet machine"
+        )
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    md_path = json_path.with_suffix(".md")
+    md_path.write_text(markdown, encoding="utf-8")
+    print(f"wrote {json_path} and {md_path}", file=sys.stderr)
+    if args.update_readme:
+        update_readme(markdown)
+    return 0
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
