@@ -8,7 +8,6 @@ a diagnostic at its line.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,7 @@ from journeyctl.diagnostics import SCHEMA, YAML_SYNTAX, Diagnostic, Span, valida
 from journeyctl.discover import DEFAULT_INCLUDE
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_bytes
 from journeyctl.load.sourcemap import PathKey, SourceMap
+from journeyctl.suggest import closest
 
 CONFIG_NAMES = (".journeyctl.yaml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
@@ -216,8 +216,8 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
 
     for key in data:
         if key not in _KEYS:
-            close = difflib.get_close_matches(str(key), _KEYS, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else f" (known: {', '.join(_KEYS)})"
+            close = closest(str(key), _KEYS)
+            hint = f"; did you mean {close!r}?" if close else f" (known: {', '.join(_KEYS)})"
             problem((key,), f"unknown configuration key {key!r}{hint}", key=True)
 
     fail_on = data.get("fail-on")

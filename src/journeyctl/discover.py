@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -71,6 +70,8 @@ def _git_ignored(root: Path, candidates: list[Path]) -> set[Path]:
     """The candidates git ignores; empty outside a work tree or when git is unavailable."""
     if not candidates:
         return set()
+    import subprocess  # only folder searches ask git
+
     try:
         listed = subprocess.run(
             ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],

@@ -7,7 +7,6 @@ mapping that lacks it, a bad value at the value, a reference problem at the refe
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ from journeyctl.diagnostics import REFERENCE, SCHEMA, Diagnostic, validation_err
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadedDocument, LoadError, load_bytes
 from journeyctl.load.sourcemap import PathKey, SourceMap
 from journeyctl.model.vocabulary import FORMAT_VERSION
+from journeyctl.suggest import closest
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -116,9 +116,9 @@ def _translate(
     if kind == "extra_forbidden":
         key = str(loc[-1])
         message = f"unknown key {key!r} in {where}"
-        suggestion = difflib.get_close_matches(key, _allowed_keys(loc[:-1]), n=1)
+        suggestion = closest(key, _allowed_keys(loc[:-1]))
         if suggestion:
-            message += f"; did you mean {suggestion[0]!r}?"
+            message += f"; did you mean {suggestion!r}?"
         else:
             message += f" (allowed: {', '.join(_allowed_keys(loc[:-1]))}; or an `x-` key)"
         return [validation_error(path, source_map.key(loc), SCHEMA, message)]
@@ -133,9 +133,9 @@ def _translate(
     message = f"{_describe(loc)}: {_explain(error)}"
     if kind == "enum" and isinstance(value, str):
         choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
-        close = difflib.get_close_matches(value, choices, n=1)
+        close = closest(value, choices)
         if close:
-            message += f"; did you mean {close[0]!r}?"
+            message += f"; did you mean {close!r}?"
     return [validation_error(path, source_map.value(loc), SCHEMA, message)]
 
 

@@ -6,12 +6,13 @@ line even though it is found by a validator on the whole map.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pydantic_core import PydanticCustomError
+
+from journeyctl.suggest import closest
 
 if TYPE_CHECKING:
     from journeyctl.model.elements import JourneyMap
@@ -157,7 +158,7 @@ def _unknown(what: str, value: str, kind: str, known: set[str]) -> str:
     if len(choices) > _SHOWN_CHOICES:
         shown += f", ... ({len(choices) - _SHOWN_CHOICES} more)"
     message = f"{what} {value!r} is not {kind} (known: {shown})"
-    close = difflib.get_close_matches(value, choices, n=1)
+    close = closest(value, choices)
     if close:
-        message += f"; did you mean {close[0]!r}?"
+        message += f"; did you mean {close!r}?"
     return message
