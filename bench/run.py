@@ -40,7 +40,7 @@ ROOT = BENCH.parent
 SCHEMA = ROOT / "schemas" / "journey-map.schema.json"
 RESULTS = BENCH / "results"
 README = ROOT / "README.md"
-README_BEGIN, README_END = "<!-- bench:begin -->", "<!-- bench:end -->"
+README_BEGIN, README_END = "<!-- bench-table -->", "<!-- /bench-table -->"
 SEED = 0
 TODAY = "2026-11-27"  # fixed, so that lint findings (evidence age) do not change with the date
 NOT_BUILT = "not built yet (next milestone)"
@@ -705,17 +705,22 @@ def machine_line(result: dict[str, object]) -> str:
 
 
 def update_readme(markdown: str) -> None:
+    """Put the tables after README.md's `<!-- bench-table -->` marker, replacing the previous
+    ones (up to `<!-- /bench-table -->`, which is added the first time)."""
     if not README.is_file():
         print(f"{README} does not exist; not updated", file=sys.stderr)
         return
     text = README.read_text(encoding="utf-8")
-    begin, end = text.find(README_BEGIN), text.find(README_END)
-    if begin < 0 or end < begin:
-        print(f"{README} has no {README_BEGIN} ... {README_END} markers", file=sys.stderr)
+    begin = text.find(README_BEGIN)
+    if begin < 0:
+        print(f"{README} has no {README_BEGIN} marker; not updated", file=sys.stderr)
         return
-    text = text[: begin + len(README_BEGIN)] + "\n" + markdown + text[end:]
+    after = begin + len(README_BEGIN)
+    end = text.find(README_END, after)
+    rest = text[end + len(README_END) :] if end >= 0 else text[after:]
+    text = f"{text[:after]}\n{markdown}{README_END}{rest}"
     README.write_text(text, encoding="utf-8")
-    print(f"updated the table in {README}", file=sys.stderr)
+    print(f"updated the tables in {README}", file=sys.stderr)
 
 
 # ------------------------------------------------------------------------------------------

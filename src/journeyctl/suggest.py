@@ -1,4 +1,4 @@
-""" "Did you mean ...?" for a misspelt key, team or rule."""
+"""Suggestions ("did you mean ...?") for a misspelt key, team or rule."""
 
 from __future__ import annotations
 
