@@ -133,6 +133,9 @@ def run_check(
         resolver = None
     except (UsageError, OSError) as exc:
         return _usage(str(exc))
+    if inputs.jobs:
+        import journeyctl.validation  # noqa: F401 - build the models once, before workers fork
+
     outcomes = run_jobs(inputs.jobs, task)
     unreadable = [o.unreadable for o in outcomes if o.unreadable]
     if unreadable:

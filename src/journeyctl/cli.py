@@ -240,6 +240,8 @@ def _usage_error(message: str) -> NoReturn:
 
 def main() -> None:
     """Entry point: no traceback reaches the user unless JOURNEYCTL_DEBUG=1."""
+    # journeyctl uses no pydantic plugins; looking them up costs start-up time on every run.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         app()
     except KeyboardInterrupt:

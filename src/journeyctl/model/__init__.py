@@ -1,7 +1,5 @@
-"""The journey map format: vocabularies (no pydantic) and the models (pydantic).
-
-Import `journeyctl.model.vocabulary` where only the enums or the evidence table are needed;
-importing this package builds the pydantic models.
+"""The journey map format: its vocabularies (enums, the evidence-source table), the pydantic
+models, and the map-wide reference rules. Importing it builds the models.
 """
 
 from journeyctl.model.elements import (

@@ -1,7 +1,7 @@
 """The closed vocabularies of the format, and the evidence-source table as data.
 
-Kept apart from the pydantic models so that the linter, renderers and `journeyctl rules` can
-use them without importing pydantic.
+Kept apart from the pydantic models, which use them, as plain data: the linter and the
+renderers read them too.
 """
 
 from __future__ import annotations
