@@ -191,3 +191,18 @@ def test_map_text_is_never_read_as_rich_markup(maps: Path) -> None:
     (maps / "hostile.journey.yaml").write_text(hostile)
     result = run("lint", "hostile.journey.yaml", cwd=maps, FORCE_COLOR="1", NO_COLOR="")
     assert "Traceback" not in result.stderr and result.returncode == 1
+
+
+def test_configuration_fail_on_and_ignore_apply_and_the_option_wins(maps: Path) -> None:
+    (maps / ".journeyctl.yaml").write_text("fail-on: warning\nignore: [JM601]\n")
+    result = run("lint", "good.journey.yaml", "--today", "2026-11-27", cwd=maps)
+    assert result.returncode == 1  # warnings fail under the configuration's fail-on
+    assert "JM601" not in result.stdout and "JM203" in result.stdout
+    assert run("lint", "good.journey.yaml", "--fail-on", "error", cwd=maps).returncode == 0
+
+
+def test_a_broken_configuration_is_reported_at_its_line(maps: Path) -> None:
+    (maps / ".journeyctl.yaml").write_text("fail-on: warning\nselet: [JM201]\n")
+    result = run("lint", ".", cwd=maps)
+    assert result.returncode == 1
+    assert ".journeyctl.yaml:2:1: error JM002 unknown configuration key 'selet'" in result.stdout
