@@ -158,21 +158,23 @@ def lint(
     from functools import partial
 
     from journeyctl.checking import run_check
+    from journeyctl.diagnostics import VALIDATION_CODES
     from journeyctl.lint.engine import LintOptions, UnknownRuleError, codes_of, lint_task
     from journeyctl.lint.registry import catalogue
 
     selected, ignored = _codes(select), _codes(ignore) or ()
     try:
         enabled = codes_of(selected) if selected is not None else None
-        codes_of(ignored)
+        disabled = codes_of(ignored)
     except UnknownRuleError as exc:
         _usage_error(str(exc))
     options = LintOptions(selected, ignored, today.date() if today else None)
+    # what SARIF and JUnit list: the validation codes always, and the rules that run
     infos = [
         info
         for info in catalogue()
-        if info.code in {"JM001", "JM002", "JM003"}
-        or ((enabled is None or info.code in enabled) and info.code not in codes_of(ignored))
+        if info.code in VALIDATION_CODES
+        or ((enabled is None or info.code in enabled) and info.code not in disabled)
     ]
     code = run_check(
         paths or [],
