@@ -135,6 +135,11 @@ def run_check(
         return _usage(str(exc))
     if inputs.jobs:
         import journeyctl.validation  # noqa: F401 - build the models once, before workers fork
+    elif not inputs.config_problems:
+        sys.stderr.write(
+            "journeyctl: warning: no journey maps found (folders are searched for "
+            "*.journey.yaml and *.journey.yml, or the configuration's include globs)\n"
+        )
 
     outcomes = run_jobs(inputs.jobs, task)
     unreadable = [o.unreadable for o in outcomes if o.unreadable]

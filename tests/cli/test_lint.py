@@ -206,3 +206,9 @@ def test_a_broken_configuration_is_reported_at_its_line(maps: Path) -> None:
     result = run("lint", ".", cwd=maps)
     assert result.returncode == 1
     assert ".journeyctl.yaml:2:1: error JM002 unknown configuration key 'selet'" in result.stdout
+
+
+def test_a_folder_without_maps_says_so_on_stderr(tmp_path: Path) -> None:
+    result = run("lint", ".", "-f", "json", cwd=tmp_path)
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+    assert "no journey maps found" in result.stderr
