@@ -68,13 +68,11 @@ class LaerGap(Rule):
         phases = {stage.laer for stage in journey.stages if stage.laer is not None}
         if not phases:
             return
-        for number, phase in enumerate(Laer, start=1):
+        for phase in Laer:  # in LAER order, which the engine's stable sort keeps
             if phase not in phases:
-                # All findings share the map's line and the engine orders equal positions by
-                # message, so the phase's number comes before its name to keep LAER order.
                 yield Finding(
                     walk.MAP,
-                    f"end-to-end map {journey.id!r} has no stage in LAER phase {number}, "
-                    f"{phase.value}; add a stage with `laer: {phase.value}` that maps "
+                    f"end-to-end map {journey.id!r} has no stage in the {phase.value} phase "
+                    f"of LAER; add a stage with `laer: {phase.value}` that maps "
                     f"{_WHAT_TO_MAP[phase]}",
                 )
