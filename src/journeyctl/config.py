@@ -62,14 +62,6 @@ class Settings:
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     teams: frozenset[str] = frozenset()
     limits: Limits = DEFAULT_LIMITS
-    positions: dict[PathKey, Span] = field(default_factory=dict, compare=False)
-    """Where each key was written, so later checks (unknown rule codes) can point at it."""
-
-    def position(self, *path: str | int) -> Span:
-        probe: PathKey = tuple(path)
-        while probe and probe not in self.positions:
-            probe = probe[:-1]
-        return self.positions.get(probe, Span.point(1, 1))
 
 
 DEFAULT_SETTINGS = Settings()
@@ -304,8 +296,6 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
             problem(("rules", name), message, key=True)
     if problems:
         raise ConfigError(problems)
-    positions = dict(source_map.keys)
-    positions[()] = source_map.value(())
     return Settings(
         source=path,
         include=include or DEFAULT_INCLUDE,
@@ -317,7 +307,6 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
         rules=rules,
         teams=frozenset(teams),
         limits=limits,
-        positions=positions,
     )
 
 
