@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import sys
 
-import journeyctl.runner
+import journeyctl.cli.pipeline
 from journeyctl.cli import app
 
 
 def main(argv: list[str]) -> int:
-    journeyctl.runner.PARALLEL_THRESHOLD = sys.maxsize
+    journeyctl.cli.pipeline.PARALLEL_THRESHOLD = sys.maxsize
     try:
         code = app(args=argv, prog_name="journeyctl", standalone_mode=False)
     except SystemExit as exc:

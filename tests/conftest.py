@@ -1,4 +1,5 @@
-"""Shared test helpers: lint or validate YAML text the way the command line does."""
+"""Shared test helpers: lint or validate YAML text through the public API, as the command line
+does."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+import journeyctl
 from journeyctl.config import DEFAULT_SETTINGS, Settings
 from journeyctl.diagnostics import Diagnostic
-from journeyctl.lint.engine import LintOptions, lint_checked
-from journeyctl.validation import check_bytes
+from journeyctl.load import DEFAULT_LIMITS, Limits
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -29,7 +30,7 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 def validate_yaml(text: str, settings: Settings = DEFAULT_SETTINGS) -> list[Diagnostic]:
-    return check_bytes(text.encode(), "map.journey.yaml", teams=settings.teams).diagnostics
+    return journeyctl.check(text, path="map.journey.yaml", config=settings, lint=False).diagnostics
 
 
 def lint_yaml(
@@ -41,9 +42,18 @@ def lint_yaml(
     settings: Settings = DEFAULT_SETTINGS,
 ) -> list[Diagnostic]:
     """Lint a valid map given as text; fails the test if the map is not valid."""
-    checked = check_bytes(text.encode(), "map.journey.yaml", teams=settings.teams)
-    assert checked.journey is not None, [d.message for d in checked.diagnostics]
-    return lint_checked(checked, settings, LintOptions(select=select, ignore=ignore, today=today))
+    result = journeyctl.check(
+        text, path="map.journey.yaml", config=settings, select=select, ignore=ignore, today=today
+    )
+    assert result.valid, [d.message for d in result.diagnostics]
+    return result.diagnostics
+
+
+def check_raw(
+    raw: bytes, path: str = "m.journey.yaml", *, limits: Limits = DEFAULT_LIMITS
+) -> journeyctl.CheckResult:
+    """Validate bytes with the given limits, as `journeyctl validate` does."""
+    return journeyctl.check(raw, path=path, config=Settings(limits=limits), lint=False)
 
 
 def codes(diagnostics: list[Diagnostic]) -> list[str]:

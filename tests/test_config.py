@@ -35,7 +35,7 @@ def test_every_key_is_read(tmp_path: Path) -> None:
     assert settings.fail_on == "warning"
     assert settings.severity == {"JM201": "warning"}
     assert settings.rules == {"stale-evidence": {"max_age_days": 180}}
-    assert settings.teams == frozenset({"cs"})
+    assert settings.teams == {"cs": "CS"}
     assert settings.limits.max_depth == 32
 
 
@@ -97,7 +97,7 @@ def test_explicit_configuration_applies_to_every_input(tmp_path: Path) -> None:
 
 def test_shared_teams_resolve_owners() -> None:
     text = GOOD.replace("owner: sales               # a team id", "owner: partners")
-    settings = Settings(teams=frozenset({"partners"}))
+    settings = Settings(teams={"partners": "Partners"})
     assert all(d.code != "JM003" for d in lint_yaml(text, settings=settings))
 
 

@@ -60,6 +60,8 @@ class Diagnostic:
     rule: str
     severity: Severity
     message: str
+    fingerprint: str = ""
+    """Stable across unrelated edits and dates (see `journeyctl.lint.identity`)."""
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:
@@ -67,7 +69,7 @@ class Diagnostic:
         return (self.path, self.span.line, self.span.column, self.code)
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape of DESIGN.md: exactly these keys, in this order."""
+        """The JSON shape of `--format json` (docs/output-formats.md): these keys, in order."""
         return {
             "path": self.path,
             "line": self.span.line,
@@ -78,6 +80,7 @@ class Diagnostic:
             "rule": self.rule,
             "severity": self.severity.label,
             "message": self.message,
+            "fingerprint": self.fingerprint,
         }
 
 

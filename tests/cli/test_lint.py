@@ -50,7 +50,7 @@ def test_json_has_exactly_the_documented_keys(maps: Path) -> None:
     found = json.loads(result.stdout)
     assert found, "expected findings"
     keys = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
-            "message"]  # fmt: skip
+            "message", "fingerprint"]  # fmt: skip
     assert all(list(item) == keys for item in found)
     assert {item["severity"] for item in found} <= {"error", "warning", "info"}
     assert "files checked" in result.stderr  # the summary goes to stderr in machine formats

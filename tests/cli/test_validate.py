@@ -27,7 +27,18 @@ from tests.load.cases import BAD_INPUTS, EXAMPLE, MINIMAL, ODD_BUT_VALID, BadInp
 
 Result = subprocess.CompletedProcess[str]
 
-KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message"]
+KEYS = [
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "rule",
+    "severity",
+    "message",
+    "fingerprint",
+]
 TEXT_LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) "
     r"(?P<code>JM\d{3}) (?P<message>.*) \[(?P<rule>[a-z0-9-]+)\]$"

@@ -1,6 +1,6 @@
 """What every fuzz target checks, and how: bounded in time, twice for determinism.
 
-`check_input` runs one input through `check_bytes` and, when the map is valid, `lint_checked`,
+`check_input` runs one input through the public API's `check_bytes` (load, validate, lint),
 twice, and asserts the properties of DESIGN.md ("Bad input", "Commands"): nothing raises, every
 diagnostic is well formed (a documented code with its rule name, a severity, a one-line message,
 1-based positions inside the file), validation codes only for invalid maps, and the same input
@@ -21,18 +21,19 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
 from hypothesis import settings
 
+from journeyctl.api import check_bytes, rule_policy
+from journeyctl.cli.checking import LintOptions
 from journeyctl.config import DEFAULT_SETTINGS, Settings
 from journeyctl.diagnostics import VALIDATION_CODES, Diagnostic, Severity
-from journeyctl.lint.engine import LintOptions, enabled_codes, lint_checked
+from journeyctl.lint.policy import enabled_codes
 from journeyctl.lint.registry import lookup
 from journeyctl.load import DEFAULT_LIMITS, Limits
-from journeyctl.validation import check_bytes
 
 PATH = "fuzz.journey.yaml"
 TODAY = datetime.date(2026, 11, 27)
@@ -53,7 +54,7 @@ hang fails the test instead of stalling the run."""
 
 CODE_PATTERN = re.compile(r"JM(?:00[1-3]|010|[2-6]\d\d)")
 JSON_KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
-             "message"]  # fmt: skip
+             "message", "fingerprint"]  # fmt: skip
 
 
 def scaled_examples(fraction: float, minimum: int = 5) -> int:
@@ -123,14 +124,12 @@ class Result:
         return self.validation + (self.lint or ())
 
 
-def _run_once(
-    raw: bytes, limits: Limits, teams: frozenset[str], config: Settings, options: LintOptions
-) -> Result:
-    checked = bounded("check_bytes", check_bytes, raw, PATH, limits=limits, teams=teams)
-    if checked.journey is None:
+def _run_once(raw: bytes, limits: Limits, config: Settings, options: LintOptions) -> Result:
+    policy = rule_policy(config, select=options.select, ignore=options.ignore, today=options.today)
+    checked = bounded("check_bytes", check_bytes, raw, PATH, replace(config, limits=limits), policy)
+    if not checked.valid:
         return Result(False, tuple(checked.diagnostics), None)
-    found = bounded("lint_checked", lint_checked, checked, config, options)
-    return Result(True, tuple(checked.diagnostics), tuple(found))
+    return Result(True, (), tuple(checked.diagnostics))
 
 
 def check_input(
@@ -142,10 +141,9 @@ def check_input(
 ) -> Result:
     """Check one input twice and assert every property; returns the first result."""
     assert len(raw) <= MAX_INPUT_BYTES, f"strategy made a {len(raw):,}-byte input"
-    teams = config.teams
-    first = _run_once(raw, limits, teams, config, options)
+    first = _run_once(raw, limits, config, options)
     assert_well_formed(raw, first, config, options)
-    second = _run_once(raw, limits, teams, config, options)
+    second = _run_once(raw, limits, config, options)
     assert second == first, "the same input gave different diagnostics"
     return first
 
@@ -170,7 +168,11 @@ def assert_well_formed(
     if result.valid:
         assert result.validation == (), "a valid map has validation diagnostics"
         assert result.lint is not None
-        enabled = enabled_codes(options, config)
+        enabled = enabled_codes(
+            options.select if options.select is not None else config.select,
+            options.ignore,
+            config.ignore,
+        )
         for diagnostic in result.lint:
             assert diagnostic.code not in VALIDATION_CODES, f"lint reported {diagnostic}"
             assert diagnostic.code in enabled, f"{diagnostic.code} ran but is not enabled"

@@ -16,8 +16,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from journeyctl.cli.checking import LintOptions
 from journeyctl.config import Settings
-from journeyctl.lint.engine import LintOptions
 from journeyctl.lint.registry import catalogue
 from journeyctl.load import Limits
 from journeyctl.model.vocabulary import (
@@ -27,8 +27,8 @@ from journeyctl.model.vocabulary import (
     MapState,
     Moment,
     OpportunityStatus,
+    PainPointSeverity,
     Pimo,
-    Severity,
 )
 
 EXAMPLE = (Path(__file__).resolve().parents[1] / "data" / "format-example.journey.yaml").read_text(
@@ -109,7 +109,7 @@ def enum_values(*enums: Any) -> list[str]:
     return [member.value for enum in enums for member in enum]
 
 
-ENUM_VALUES = enum_values(Laer, Pimo, MapState, Moment, FeedbackMethod, Severity,
+ENUM_VALUES = enum_values(Laer, Pimo, MapState, Moment, FeedbackMethod, PainPointSeverity,
                           OpportunityStatus, EvidenceSource)  # fmt: skip
 
 texts = st.lists(
@@ -271,7 +271,7 @@ def _stage(draw: st.DrawFn) -> Any:
     ), max_size=2))  # fmt: skip
     _maybe(draw, element, "pain_points", st.lists(st.fixed_dictionaries(
         {"id": _ids, "description": _short_texts},
-        optional={"severity": st.sampled_from(enum_values(Severity)), "touchpoint": _ids,
+        optional={"severity": st.sampled_from(enum_values(PainPointSeverity)), "touchpoint": _ids,
                   "root_cause": _ids},
     ), max_size=2))  # fmt: skip
     _maybe(draw, element, "opportunities", st.lists(st.fixed_dictionaries(
@@ -726,5 +726,5 @@ lint_settings = st.builds(
         "stale-evidence": st.fixed_dictionaries({"max_age_days": st.integers(0, 10_000)}),
         "thin-evidence": st.fixed_dictionaries({"min_participants": st.integers(0, 20)}),
     }),
-    teams=st.frozensets(_teams, max_size=3),
+    teams=st.dictionaries(_teams, _short_texts, max_size=3),
 )  # fmt: skip

@@ -1,4 +1,4 @@
-"""In-process fuzz targets: `check_bytes`, and `lint_checked` when the map is valid.
+"""In-process fuzz targets: the public API's `check_bytes` (load, validate, lint).
 
 Every target asserts the properties of `tests.fuzz.harness.check_input` (nothing raises, no
 check runs longer than the hang bound, every diagnostic is well formed, JM001-JM003 only for
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
+from journeyctl.cli.checking import LintOptions
 from journeyctl.config import Settings
-from journeyctl.lint.engine import LintOptions
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_text
 from tests.fuzz import strategies as fuzz
 from tests.fuzz.harness import Result, check_input, editor_lines, in_child, parser_depth

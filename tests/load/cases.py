@@ -1,6 +1,6 @@
 """Every bad input of DESIGN.md ("Bad input"), with the diagnostic it must produce.
 
-One table, used twice: by tests/load (the library, `check_bytes`) and by tests/cli (the real
+One table, used twice: by tests/load (the library, `journeyctl.check`) and by tests/cli (the real
 command line, text and JSON). Each case names the code, the 1-based line and column the
 diagnostic points at, and key words its message must contain (case-insensitive). Positions
 are derived from the text itself (`at()`), never typed in as bare numbers, so a reader can see

@@ -1,7 +1,7 @@
 """Every bad input of DESIGN.md, through the library: the code, where it points, what it says.
 
 The same table (tests/load/cases.py) runs through the real command line in
-tests/cli/test_validate.py; here it runs in-process, through `check_bytes`, the function
+tests/cli/test_validate.py; here it runs in-process, through `journeyctl.check`, the function
 `validate` and `lint` call for each file.
 """
 
@@ -12,7 +12,7 @@ import pytest
 from journeyctl.config import load_config
 from journeyctl.diagnostics import Diagnostic, Severity
 from journeyctl.load import DEFAULT_LIMITS, Limits
-from journeyctl.validation import check_bytes
+from tests.conftest import check_raw
 from tests.load.cases import BAD_INPUTS, BadInput
 
 IN_PROCESS = [case for case in BAD_INPUTS if case.in_process]
@@ -44,11 +44,9 @@ def matches(diagnostic: Diagnostic, case: BadInput) -> bool:
 def test_bad_input_is_one_positioned_error(
     case: BadInput, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    checked = check_bytes(
-        case.content, "bad.journey.yaml", limits=limits_for(case, tmp_path_factory)
-    )
+    checked = check_raw(case.content, "bad.journey.yaml", limits=limits_for(case, tmp_path_factory))
     found = checked.diagnostics
-    assert checked.journey is None
+    assert not checked.valid
     assert any(matches(d, case) for d in found), (
         f"expected {case.code} at {case.line}:{case.column} with {case.words}; "
         f"got {describe(found)}"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_bytes, load_text
-from journeyctl.validation import check_bytes
+from tests.conftest import check_raw
 from tests.load.cases import (
     EXAMPLE,
     MINIMAL,
@@ -47,7 +47,7 @@ def load_error(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadError:
 def test_size_limit_boundary(size: int, fails: bool) -> None:
     raw = padded(MINIMAL, size)
     assert len(raw) == size
-    checked = check_bytes(raw, "m.journey.yaml", limits=Limits(max_file_size=1000))
+    checked = check_raw(raw, "m.journey.yaml", limits=Limits(max_file_size=1000))
     if fails:
         assert [(d.code, d.span.line, d.span.column) for d in checked.diagnostics] == [
             ("JM001", 1, 1)
@@ -57,7 +57,7 @@ def test_size_limit_boundary(size: int, fails: bool) -> None:
         )
     else:
         assert checked.diagnostics == []
-        assert checked.journey is not None
+        assert checked.valid
 
 
 def test_the_default_size_limit_is_ten_megabytes() -> None:
@@ -71,10 +71,10 @@ def test_size_is_checked_before_decoding() -> None:
 
 
 def test_a_utf8_bom_is_accepted_and_shifts_no_column() -> None:
-    checked = check_bytes(codecs.BOM_UTF8 + EXAMPLE.encode(), "m.journey.yaml")
+    checked = check_raw(codecs.BOM_UTF8 + EXAMPLE.encode(), "m.journey.yaml")
     assert checked.diagnostics == []
     broken = replaced("journeyctl: 1 ", "journeyctl: 2 ")
-    found = check_bytes(codecs.BOM_UTF8 + broken.encode(), "m.journey.yaml").diagnostics
+    found = check_raw(codecs.BOM_UTF8 + broken.encode(), "m.journey.yaml").diagnostics
     assert [(d.code, d.span.line, d.span.column) for d in found] == [
         ("JM002", *at(broken, r"^journeyctl", "2"))
     ]
@@ -176,9 +176,9 @@ def test_brackets_in_quotes_comments_and_block_scalars_are_not_nesting() -> None
 
 @pytest.mark.parametrize("name", ODD_BUT_VALID)
 def test_odd_but_valid_files_load_without_a_diagnostic(name: str) -> None:
-    checked = check_bytes(ODD_BUT_VALID[name], "m.journey.yaml")
+    checked = check_raw(ODD_BUT_VALID[name], "m.journey.yaml")
     assert checked.diagnostics == []
-    assert checked.journey is not None
+    assert checked.valid
 
 
 def test_aliases_are_expanded_into_plain_data() -> None:
@@ -206,7 +206,7 @@ def test_nothing_is_ever_constructed(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     text = MINIMAL + f"description: {value}\n"
-    found = check_bytes(text.encode(), "m.journey.yaml").diagnostics
+    found = check_raw(text.encode(), "m.journey.yaml").diagnostics
     assert [(d.code, d.span.line, d.span.column) for d in found] == [
         ("JM001", *at(text, r"^description", "!!"))
     ]
@@ -271,7 +271,7 @@ def test_tabs_inside_values_are_text_not_errors() -> None:
 
 def test_an_unknown_key_that_is_not_an_x_key_is_reported_at_the_key() -> None:
     text = replaced("    name: Evaluate\n", "    name: Evaluate\n    xnotes: hi\n")
-    found = check_bytes(text.encode(), "m.journey.yaml").diagnostics
+    found = check_raw(text.encode(), "m.journey.yaml").diagnostics
     assert [(d.code, d.span.line, d.span.column) for d in found] == [
         ("JM002", *at(text, r"^    xnotes", "xnotes"))
     ]
@@ -283,7 +283,7 @@ def test_errors_in_several_places_are_all_reported_in_file_order() -> None:
     text = replaced("owner: sales  ", "owner: sles   ", text)
     text = replaced("    touchpoints:  ", "    touchpiont:   ", text)
     text = replaced("emotion: 1 ", "emotion: 9 ", text)
-    found = check_bytes(text.encode(), "m.journey.yaml").diagnostics
+    found = check_raw(text.encode(), "m.journey.yaml").diagnostics
     # a schema error stops the reference checks (they need a valid model): JM002s only
     assert [(d.code, d.span.line) for d in found] == [
         ("JM002", at(text, r"emotion: 9")[0]),

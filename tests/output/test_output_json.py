@@ -11,7 +11,18 @@ from journeyctl.output.json import format_report
 
 from .cases import ACME, HOSTILE_MESSAGE, HOSTILE_PATH, make_empty_report, make_report, single
 
-KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message"]
+KEYS = [
+    "path",
+    "line",
+    "column",
+    "end_line",
+    "end_column",
+    "code",
+    "rule",
+    "severity",
+    "message",
+    "fingerprint",
+]
 TYPES = {
     "path": str,
     "line": int,
@@ -22,6 +33,7 @@ TYPES = {
     "rule": str,
     "severity": str,
     "message": str,
+    "fingerprint": str,
 }
 
 
@@ -51,6 +63,7 @@ def test_sorted_like_text() -> None:
         "rule": "touchpoint-without-owner",
         "severity": "warning",
         "message": "touchpoint 'demo' has no owner",
+        "fingerprint": "",
     }
 
 

@@ -1,122 +1,65 @@
 """Running the rules on one valid map: selection, options, severities, suppressions.
 
 Rules yield `Finding`s located by path; the engine turns them into `Diagnostic`s at the line
-the source map gives, applies per-rule severities from the configuration, removes suppressed
-findings, and reports unused suppressions (JM010).
+the source map gives, with a fingerprint from the element's identity, applies the policy's
+severities, removes suppressed findings, and reports unused suppressions (JM010). It takes
+data only (the map, its loaded document, a `RulePolicy`): no files, no configuration, no run.
 """
 
 from __future__ import annotations
 
-import datetime
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
 from typing import TYPE_CHECKING
 
-from journeyctl.config import Settings
-from journeyctl.diagnostics import Diagnostic, Severity
-from journeyctl.lint.registry import UNUSED_SUPPRESSION, all_rules, lookup
+from journeyctl.diagnostics import Diagnostic
+from journeyctl.lint.identity import element_identity, fingerprint
+from journeyctl.lint.policy import RulePolicy, resolve_code
+from journeyctl.lint.registry import UNUSED_SUPPRESSION, all_rules
 from journeyctl.lint.rule import LintContext, Rule
 from journeyctl.lint.suppression import apply_suppressions, find_suppressions
-from journeyctl.runner import Job, Outcome, read_or_report
 
 if TYPE_CHECKING:
-    from journeyctl.validation import CheckedFile
+    from journeyctl.load import LoadedDocument
+    from journeyctl.model import JourneyMap
 
 
-class UnknownRuleError(ValueError):
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class LintOptions:
-    """What the command line says for every file; the configuration adds per-file settings."""
-
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    today: datetime.date | None = None
-
-
-def resolve_code(code_or_name: str) -> str | None:
-    info = lookup(code_or_name)
-    return info.code if info is not None else None
-
-
-def codes_of(names: Iterable[str]) -> set[str]:
-    """Rule codes for codes or names; raises UnknownRuleError naming the first unknown one."""
-    codes = set()
-    for name in names:
-        code = resolve_code(name)
-        if code is None:
-            raise UnknownRuleError(f"unknown rule {name!r} (see `journeyctl rules`)")
-        codes.add(code)
-    return codes
-
-
-def enabled_codes(options: LintOptions, settings: Settings) -> frozenset[str]:
-    """The lint codes that run: the command line's --select wins over the configuration's,
-    and both ignore lists apply."""
-    return _enabled(options.select, options.ignore, settings.select, settings.ignore)
-
-
-@cache
-def _enabled(
-    cli_select: tuple[str, ...] | None,
-    cli_ignore: tuple[str, ...],
-    config_select: tuple[str, ...] | None,
-    config_ignore: tuple[str, ...],
-) -> frozenset[str]:
-    every = {rule.code for rule in all_rules()} | {UNUSED_SUPPRESSION.code}
-    select = cli_select if cli_select is not None else config_select
-    chosen = codes_of(select) & every if select is not None else every
-    return frozenset(chosen - codes_of((*config_ignore, *cli_ignore)))
-
-
-def lint_task(job: Job, options: LintOptions) -> Outcome:
-    from journeyctl.validation import check_bytes
-
-    raw = read_or_report(job)
-    if isinstance(raw, Outcome):
-        return raw
-    checked = check_bytes(raw, job.shown, limits=job.settings.limits, teams=job.settings.teams)
-    if checked.journey is None:
-        return Outcome(job.shown, checked.diagnostics, valid=False)
-    return Outcome(job.shown, lint_checked(checked, job.settings, options))
-
-
-def lint_checked(
-    checked: CheckedFile, settings: Settings, options: LintOptions
+def lint_map(
+    journey: JourneyMap, document: LoadedDocument, path: str, policy: RulePolicy
 ) -> list[Diagnostic]:
-    assert checked.journey is not None and checked.document is not None
-    enabled = enabled_codes(options, settings)
-    today = options.today or datetime.date.today()
-    source_map = checked.document.source_map
+    """The findings of the enabled rules on a valid map, sorted, suppressions applied."""
+    source_map = document.source_map
     diagnostics: list[Diagnostic] = []
     for rule_class in all_rules():
-        if rule_class.code not in enabled:
+        if rule_class.code not in policy.enabled:
             continue
         rule = _instance(rule_class)
-        context = LintContext(today, _options(rule_class, settings))
-        severity = _severity(rule_class.code, rule_class.severity, settings)
-        for finding in rule.check(checked.journey, context):
+        context = LintContext(policy.today, policy.options_for(rule.code, rule_class.options))
+        severity = policy.severity_for(rule.code, rule_class.severity)
+        for finding in rule.check(journey, context):
             if finding.key is not None and (*finding.path, finding.key) in source_map.keys:
                 span = source_map.keys[(*finding.path, finding.key)]
             else:
                 span = source_map.element(finding.path)
+            identity = element_identity(document.data, finding.path)
             diagnostics.append(
-                Diagnostic(checked.path, span, rule.code, rule.name, severity, finding.message)
+                Diagnostic(
+                    path,
+                    span,
+                    rule.code,
+                    rule.name,
+                    severity,
+                    finding.message,
+                    fingerprint(rule.code, identity, finding.key or finding.detail),
+                )
             )
-    suppressions = find_suppressions(
-        checked.document.text, checked.document.hash_scalars, resolve_code
-    )
+    suppressions = find_suppressions(document.text, document.hash_scalars, resolve_code)
     kept = apply_suppressions(diagnostics, suppressions)
-    if UNUSED_SUPPRESSION.code in enabled:
+    if UNUSED_SUPPRESSION.code in policy.enabled:
         unused = []
-        severity = _severity(UNUSED_SUPPRESSION.code, UNUSED_SUPPRESSION.severity, settings)
+        severity = policy.severity_for(UNUSED_SUPPRESSION.code, UNUSED_SUPPRESSION.severity)
         for suppression in suppressions:
             if suppression.unknown:
                 message = f"suppression names unknown rule(s): {', '.join(suppression.unknown)}"
-            elif suppression.used or not suppression.codes <= enabled:
+            elif suppression.used or not suppression.codes <= policy.enabled:
                 continue
             else:
                 message = (
@@ -124,12 +67,14 @@ def lint_checked(
                 )
             unused.append(
                 Diagnostic(
-                    checked.path,
+                    path,
                     suppression.span,
                     UNUSED_SUPPRESSION.code,
                     UNUSED_SUPPRESSION.name,
                     severity,
                     message,
+                    # a suppression has no element: its own text is what identifies it
+                    fingerprint(UNUSED_SUPPRESSION.code, "suppression", message),
                 )
             )
         kept.extend(apply_suppressions(unused, [s for s in suppressions if s.file_wide]))
@@ -144,15 +89,3 @@ def _instance(rule_class: type[Rule]) -> Rule:
     if rule_class.code not in _INSTANCES:
         _INSTANCES[rule_class.code] = rule_class()
     return _INSTANCES[rule_class.code]
-
-
-def _options(rule_class: type[Rule], settings: Settings) -> dict[str, object]:
-    configured = settings.rules.get(rule_class.code) or settings.rules.get(rule_class.name) or {}
-    return {**rule_class.options, **configured}
-
-
-def _severity(code: str, default: Severity, settings: Settings) -> Severity:
-    info = lookup(code)
-    name = info.name if info else code
-    chosen = settings.severity.get(code) or settings.severity.get(name)
-    return Severity.parse(chosen) if chosen else default

@@ -43,7 +43,7 @@ def _subclasses(cls: type[Rule]) -> list[type[Rule]]:
 def catalogue() -> tuple[RuleInfo, ...]:
     """Every code `journeyctl rules` documents: validation codes, JM010 and the rules."""
     from journeyctl.lint import suppression
-    from journeyctl.validation_codes import VALIDATION_RULES
+    from journeyctl.validation.codes import VALIDATION_RULES
 
     unused = RuleInfo(
         UNUSED_SUPPRESSION.code,

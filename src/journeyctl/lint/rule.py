@@ -32,6 +32,9 @@ class Finding:
     path: PathKey
     message: str
     key: str | None = None
+    detail: str = ""
+    """What tells apart findings of one rule on one element (JM602's missing phase); part of
+    the fingerprint, unlike the message, which may change with the date."""
 
 
 @dataclass(frozen=True, slots=True)

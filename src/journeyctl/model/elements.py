@@ -28,8 +28,8 @@ from journeyctl.model.vocabulary import (
     MapState,
     Moment,
     OpportunityStatus,
+    PainPointSeverity,
     Pimo,
-    Severity,
 )
 
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
@@ -149,7 +149,9 @@ class PainPoint(Element):
 
     id: Slug = Field(description="Unique id within the map.")
     description: Text = Field(description="What hurts, from the customer's side.")
-    severity: Severity = Field(Severity.MEDIUM, description="low | medium | high.")
+    severity: PainPointSeverity = Field(
+        PainPointSeverity.MEDIUM, description="low | medium | high."
+    )
     touchpoint: Slug | None = Field(None, description="The touchpoint where it shows.")
     root_cause: Slug | None = Field(
         None, description="The stage or touchpoint that causes it, possibly an earlier one."

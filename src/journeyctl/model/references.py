@@ -12,12 +12,11 @@ from typing import TYPE_CHECKING
 
 from pydantic_core import PydanticCustomError
 
+from journeyctl.load.sourcemap import PathKey
 from journeyctl.suggest import closest
 
 if TYPE_CHECKING:
     from journeyctl.model.elements import JourneyMap
-
-PathKey = tuple[str | int, ...]
 
 REFERENCE_ERROR_TYPE = "journey_references"
 _SHOWN_CHOICES = 12

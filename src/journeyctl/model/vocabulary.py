@@ -52,7 +52,9 @@ class FeedbackMethod(enum.StrEnum):
     COMMUNITY = "community"
 
 
-class Severity(enum.StrEnum):
+class PainPointSeverity(enum.StrEnum):
+    """How much a pain point hurts the customer (not the severity of a diagnostic)."""
+
     LOW = "low"
     MEDIUM = "medium"
     HIGH = "high"

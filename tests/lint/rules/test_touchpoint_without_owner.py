@@ -46,5 +46,5 @@ def test_teams_declared_only_in_the_configuration_count_as_owners() -> None:
     from journeyctl.config import Settings
 
     text = TEXT.replace("teams:\n  - {id: sales, name: Sales}\n", "")
-    found = lint_yaml(text, select=("JM302",), settings=Settings(teams=frozenset({"sales"})))
+    found = lint_yaml(text, select=("JM302",), settings=Settings(teams={"sales": "Sales"}))
     assert len(found) == 2

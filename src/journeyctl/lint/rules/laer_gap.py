@@ -43,9 +43,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint import walk
 from journeyctl.lint.rule import Finding, LintContext, Rule
-from journeyctl.model import JourneyMap
+from journeyctl.model import JourneyMap, walk
 from journeyctl.model.vocabulary import Laer
 
 _WHAT_TO_MAP: dict[Laer, str] = {
@@ -75,4 +74,5 @@ class LaerGap(Rule):
                     f"end-to-end map {journey.id!r} has no stage in the {phase.value} phase "
                     f"of LAER; add a stage with `laer: {phase.value}` that maps "
                     f"{_WHAT_TO_MAP[phase]}",
+                    detail=phase.value,
                 )

@@ -48,9 +48,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint import walk
 from journeyctl.lint.rule import Finding, LintContext, Rule
-from journeyctl.model import JourneyMap
+from journeyctl.model import JourneyMap, walk
 from journeyctl.model.vocabulary import Moment
 
 
@@ -69,10 +68,12 @@ class NeutralCriticalMoment(Rule):
                     path,
                     f"critical touchpoint {touchpoint.id!r} states no moment; say whether the "
                     "customer comes out of it positive, neutral or negative",
+                    detail="no-moment",
                 )
             elif touchpoint.moment is Moment.NEUTRAL:
                 yield Finding(
                     path,
                     f"critical touchpoint {touchpoint.id!r} is a neutral moment, the biggest "
                     "threat to loyalty; design it to exceed the customer's expectations",
+                    detail="neutral",
                 )

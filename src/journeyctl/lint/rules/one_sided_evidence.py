@@ -47,9 +47,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint import walk
 from journeyctl.lint.rule import Finding, LintContext, Rule
-from journeyctl.model import JourneyMap
+from journeyctl.model import JourneyMap, walk
 from journeyctl.model.vocabulary import DataKind
 
 _ADD_INSTEAD = {

@@ -44,9 +44,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint import walk
 from journeyctl.lint.rule import Finding, LintContext, Rule
-from journeyctl.model import JourneyMap
+from journeyctl.model import JourneyMap, walk
 
 
 class PersonaWithoutOutcomes(Rule):
@@ -62,6 +61,7 @@ class PersonaWithoutOutcomes(Rule):
                 walk.MAP,
                 f"map {journey.id!r} has no persona; describe the customer and the business "
                 "outcomes they desire",
+                detail="no-persona",
             )
         elif not persona.desired_outcomes:
             # A persona has no `id`: the engine resolves `key` against the map, i.e. the
@@ -71,4 +71,5 @@ class PersonaWithoutOutcomes(Rule):
                 f"persona {persona.name!r} of map {journey.id!r} states no desired outcomes; "
                 "list the business outcomes the customer is buying",
                 key="persona",
+                detail="no-outcomes",
             )

@@ -37,9 +37,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint import walk
 from journeyctl.lint.rule import Finding, LintContext, Rule
-from journeyctl.model import JourneyMap
+from journeyctl.model import JourneyMap, walk
 
 
 class StageWithoutMetric(Rule):

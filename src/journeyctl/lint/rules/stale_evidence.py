@@ -53,9 +53,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from journeyctl.diagnostics import Severity
-from journeyctl.lint import walk
 from journeyctl.lint.rule import Finding, LintContext, Rule
-from journeyctl.model import JourneyMap
+from journeyctl.model import JourneyMap, walk
 
 
 class StaleEvidence(Rule):

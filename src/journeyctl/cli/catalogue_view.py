@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from journeyctl.console import stdout_console, wants_color
+from journeyctl.cli.console import stdout_console, wants_color
 from journeyctl.diagnostics import RuleInfo
 from journeyctl.lint.registry import catalogue
 

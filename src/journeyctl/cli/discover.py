@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-DEFAULT_INCLUDE = ("*.journey.yaml", "*.journey.yml")
+from journeyctl.config import DEFAULT_INCLUDE
 
 
 class PathNotFoundError(Exception):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeyctl.cli.discover import discover
+from journeyctl.cli.pipeline import STDIN, Job, Outcome, read_or_report, run_jobs
 from journeyctl.config import ConfigError, ConfigResolver, Settings
 from journeyctl.diagnostics import (
     VALIDATION_CODES,
@@ -16,9 +19,7 @@ from journeyctl.diagnostics import (
     RuleInfo,
     Severity,
 )
-from journeyctl.discover import discover
-from journeyctl.runner import STDIN, Job, Outcome, read_or_report, run_jobs
-from journeyctl.validation_codes import VALIDATION_RULES
+from journeyctl.validation.codes import VALIDATION_RULES
 
 
 class UsageError(Exception):
@@ -87,14 +88,33 @@ def collect_jobs(
     return Inputs(jobs, config_problems)
 
 
-def validate_task(job: Job) -> Outcome:
-    from journeyctl.validation import check_bytes
+def check_task(job: Job, options: LintOptions | None) -> Outcome:
+    """Check one file through the library; `options` None validates without linting."""
+    from journeyctl.api import check_bytes, rule_policy
 
     raw = read_or_report(job)
     if isinstance(raw, Outcome):
         return raw
-    checked = check_bytes(raw, job.shown, limits=job.settings.limits, teams=job.settings.teams)
-    return Outcome(job.shown, checked.diagnostics, valid=checked.journey is not None)
+    policy = None
+    if options is not None:
+        policy = rule_policy(
+            job.settings, select=options.select, ignore=options.ignore, today=options.today
+        )
+    result = check_bytes(raw, job.shown, job.settings, policy)
+    return Outcome(job.shown, result.diagnostics, valid=result.valid)
+
+
+def validate_task(job: Job) -> Outcome:
+    return check_task(job, None)
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    """What the command line says for every file; the configuration adds per-file settings."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    today: datetime.date | None = None
 
 
 def fail_threshold(option: str | None, settings: Settings | None) -> Severity | None:
@@ -156,7 +176,7 @@ def run_check(
     report = Report(files, list(rules), __version__)
 
     if output_format == "text":
-        from journeyctl.console import wants_color
+        from journeyctl.cli.console import wants_color
         from journeyctl.output.text import format_report as format_text
 
         document = format_text(report, color=wants_color(sys.stdout))

@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from journeyctl.diagnostics import SCHEMA, YAML_SYNTAX, Diagnostic, Span, validation_error
-from journeyctl.discover import DEFAULT_INCLUDE
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_bytes
 from journeyctl.load.sourcemap import PathKey, SourceMap
 from journeyctl.suggest import closest
 
 CONFIG_NAMES = (".journeyctl.yaml", "pyproject.toml")
+DEFAULT_INCLUDE = ("*.journey.yaml", "*.journey.yml")
+"""Which files a folder search reads when the configuration names no `include` globs."""
 FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 _LIMIT_KEYS = {
@@ -60,7 +61,8 @@ class Settings:
     fail_on: str | None = None
     severity: dict[str, str] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
-    teams: frozenset[str] = frozenset()
+    teams: dict[str, str] = field(default_factory=dict)
+    """The shared team registry: id to display name."""
     limits: Limits = DEFAULT_LIMITS
 
 
@@ -243,7 +245,7 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
             else:
                 rules[str(rule)] = options
 
-    teams: set[str] = set()
+    teams: dict[str, str] = {}
     raw_teams = data.get("teams", []) or []
     if not isinstance(raw_teams, list):
         problem(("teams",), "`teams` must be a list of {id, name} entries, as in a map")
@@ -257,7 +259,7 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
             ):
                 problem(("teams", index), "each team needs exactly `id` and `name` strings")
             else:
-                teams.add(team["id"])
+                teams[team["id"]] = team["name"]
 
     limits = Limits()
     raw_limits = data.get("limits", {}) or {}
@@ -305,7 +307,7 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
         fail_on=fail_on,
         severity=severity,
         rules=rules,
-        teams=frozenset(teams),
+        teams=teams,
         limits=limits,
     )
 

@@ -7,11 +7,10 @@ mapping that lacks it, a bad value at the value, a reference problem at the refe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from journeyctl.diagnostics import REFERENCE, SCHEMA, Diagnostic, validation_error
-from journeyctl.load import DEFAULT_LIMITS, Limits, LoadedDocument, LoadError, load_bytes
+from journeyctl.load import LoadedDocument
 from journeyctl.load.sourcemap import PathKey, SourceMap
 from journeyctl.model.vocabulary import FORMAT_VERSION
 from journeyctl.suggest import closest
@@ -20,29 +19,6 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from journeyctl.model import JourneyMap
-
-
-@dataclass(slots=True)
-class CheckedFile:
-    """One file after loading and validation; `journey` is set only when it is valid."""
-
-    path: str
-    document: LoadedDocument | None = None
-    journey: JourneyMap | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-
-
-def check_bytes(
-    raw: bytes, path: str, *, limits: Limits = DEFAULT_LIMITS, teams: frozenset[str] = frozenset()
-) -> CheckedFile:
-    checked = CheckedFile(path)
-    try:
-        checked.document = load_bytes(raw, limits)
-    except LoadError as exc:
-        checked.diagnostics.append(validation_error(path, exc.span, exc.kind, exc.message))
-        return checked
-    checked.journey, checked.diagnostics = validate_document(checked.document, path, teams)
-    return checked
 
 
 def validate_document(

@@ -68,7 +68,7 @@ def run_jobs(jobs: Sequence[Job], task: Callable[[Job], Outcome]) -> list[Outcom
 def _with_progress(results: Iterator[T], total: int) -> Iterator[T]:
     from rich.progress import Progress
 
-    from journeyctl.console import stderr_console
+    from journeyctl.cli.console import stderr_console
 
     with Progress(console=stderr_console(), transient=True) as progress:
         bar = progress.add_task("Checking maps", total=total)

@@ -1,0 +1,71 @@
+"""Options that several commands share, declared once so that they read the same everywhere."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+class OutputFormat(StrEnum):
+    """The diagnostic formats of `validate` and `lint` (the `output` package has one each)."""
+
+    text = "text"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
+class FailOn(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+    never = "never"
+
+
+PathsArgument = Annotated[
+    Optional[list[str]],  # noqa: UP045 - typer needs Optional here
+    typer.Argument(
+        help="Files or folders (searched for *.journey.yaml); '-' reads stdin. "
+        "Default: the current folder.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format of the diagnostics.")
+]
+ConfigOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--config",
+        help="Use this configuration for every input (turns discovery off).",
+        dir_okay=False,
+    ),
+]
+StdinFilenameOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option("--stdin-filename", help="The name to report for input read from '-'."),
+]
+TodayOption = Annotated[
+    Optional[datetime],  # noqa: UP045
+    typer.Option(formats=["%Y-%m-%d"], help="The date evidence age is measured against."),
+]
+SelectOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="Run only these rules: codes or names, comma-separated."),
+]
+IgnoreOption = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(help="Skip these rules: codes or names, comma-separated."),
+]
+
+
+def split_codes(value: str | None) -> tuple[str, ...] | None:
+    """`--select JM201,stale-evidence` as a tuple; None when the option is absent."""
+    if value is None:
+        return None
+    return tuple(part.strip() for part in value.split(",") if part.strip())
