@@ -9,5 +9,9 @@ def closest(word: str, choices: Sequence[str]) -> str | None:
     """The nearest choice to a misspelt word, or None when nothing is close."""
     import difflib  # costs start-up time, and only a run with a problem needs it
 
-    found = difflib.get_close_matches(word, list(choices), n=1)
-    return found[0] if found else None
+    # Case is a weak signal: `CSAT` means `csat`, `Stale-Evidence` means `stale-evidence`.
+    by_lower = {choice.lower(): choice for choice in choices}
+    if word.lower() in by_lower:
+        return by_lower[word.lower()]
+    found = difflib.get_close_matches(word.lower(), list(by_lower), n=1)
+    return by_lower[found[0]] if found else None

@@ -40,13 +40,25 @@ def resolve_code(code_or_name: str) -> str | None:
     return info.code if info is not None else None
 
 
+def unknown_rule_message(name: str) -> str:
+    """`unknown rule 'stale-evidnce'; did you mean 'stale-evidence'?`: the same words wherever
+    a rule is named (command line, configuration)."""
+    from journeyctl.lint.registry import catalogue
+    from journeyctl.suggest import closest
+
+    known = [info.code for info in catalogue()] + [info.name for info in catalogue()]
+    close = closest(name.strip(), known)
+    hint = f"; did you mean {close!r}?" if close else ""
+    return f"unknown rule {name!r}{hint} (see `journeyctl rules`)"
+
+
 def codes_of(names: Iterable[str]) -> set[str]:
     """Rule codes for codes or names; raises UnknownRuleError naming the first unknown one."""
     codes = set()
     for name in names:
         code = resolve_code(name)
         if code is None:
-            raise UnknownRuleError(f"unknown rule {name!r} (see `journeyctl rules`)")
+            raise UnknownRuleError(unknown_rule_message(name))
         codes.add(code)
     return codes
 

@@ -7,6 +7,8 @@ mapping that lacks it, a bad value at the value, a reference problem at the refe
 
 from __future__ import annotations
 
+import copy
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from journeyctl.diagnostics import REFERENCE, SCHEMA, Diagnostic, validation_error
@@ -16,7 +18,7 @@ from journeyctl.model.vocabulary import FORMAT_VERSION
 from journeyctl.suggest import closest
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
+    from pydantic import BaseModel, ValidationError
 
     from journeyctl.model import JourneyMap
 
@@ -26,7 +28,7 @@ def validate_document(
 ) -> tuple[JourneyMap | None, list[Diagnostic]]:
     data, source_map = document.data, document.source_map
     if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else f"a single value ({type(data).__name__})"
+        found = "a list" if isinstance(data, list) else f"a single value ({shown(data)})"
         return None, [
             validation_error(
                 path,
@@ -47,13 +49,43 @@ def validate_document(
     try:
         return JourneyMap.model_validate(data, context={"teams": teams}), []
     except ValidationError as exc:
-        diagnostics = [
-            diagnostic
-            for error in exc.errors(include_url=False)
-            for diagnostic in _translate(error, path, source_map, data)
-        ]
+        diagnostics = translate_errors(exc, path, source_map, data, JourneyMap, "the map")
+        if not any(d.code == REFERENCE[0] for d in diagnostics):
+            diagnostics += _references_despite_errors(exc, path, source_map, data, teams)
         diagnostics.sort(key=lambda d: d.sort_key)
         return None, diagnostics
+
+
+def translate_errors(
+    exc: ValidationError,
+    path: str,
+    source_map: SourceMap,
+    data: Any,
+    root: type[BaseModel],
+    root_name: str,
+) -> list[Diagnostic]:
+    """Pydantic's errors for `data` validated by `root` as diagnostics at their lines.
+
+    Used for maps and for configuration files alike; `root_name` is what the top level is
+    called in messages ("the map", "the configuration").
+    """
+    context = _Context(path, source_map, data, root, root_name)
+    diagnostics = [
+        diagnostic
+        for error in exc.errors(include_url=False)
+        for diagnostic in _translate(error, context)
+    ]
+    diagnostics.sort(key=lambda d: d.sort_key)
+    return diagnostics
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    path: str
+    source_map: SourceMap
+    data: Any
+    root: type[BaseModel]
+    root_name: str
 
 
 def _check_version(data: dict[str, Any], path: str, source_map: SourceMap) -> Diagnostic | None:
@@ -66,17 +98,19 @@ def _check_version(data: dict[str, Any], path: str, source_map: SourceMap) -> Di
         path,
         source_map.value(("journeyctl",)),
         SCHEMA,
-        f"unknown format version {version!r}: this release of journeyctl reads "
+        f"unknown format version {shown(version)}: this release of journeyctl reads "
         f"`journeyctl: {FORMAT_VERSION}` (upgrade journeyctl for newer maps)",
     )
 
 
-def _translate(
-    error: Any, path: str, source_map: SourceMap, data: dict[str, Any]
-) -> list[Diagnostic]:
+def _translate(error: Any, context: _Context) -> list[Diagnostic]:
     from journeyctl.model import REFERENCE_ERROR_TYPE
 
+    path, source_map, data = context.path, context.source_map, context.data
     loc: PathKey = tuple(error["loc"])
+    key_error = bool(loc) and loc[-1] == "[key]"
+    if key_error:  # a dict key that is not valid: pydantic adds "[key]" after the key
+        loc = loc[:-1]
     kind = error["type"]
     if kind == REFERENCE_ERROR_TYPE:
         result = []
@@ -88,46 +122,78 @@ def _translate(
                 validation_error(path, source_map.value(problem.path), REFERENCE, message)
             )
         return result
-    where = _describe(loc[:-1])
+    where = _describe(loc[:-1], context.root_name)
     if kind == "extra_forbidden":
         key = str(loc[-1])
+        allowed = _allowed_keys(loc[:-1], context.root)
         message = f"unknown key {key!r} in {where}"
-        suggestion = closest(key, _allowed_keys(loc[:-1]))
+        suggestion = closest(key, allowed)
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
+        elif allowed:
+            extension = "; or an `x-` key" if context.root_name == "the map" else ""
+            message += f" (allowed: {', '.join(allowed)}{extension})"
         else:
-            message += f" (allowed: {', '.join(_allowed_keys(loc[:-1]))}; or an `x-` key)"
+            message += " (it takes no keys)"
+        if not suggestion:
+            message += _indentation_hint(key, loc[:-1], context)
         return [validation_error(path, source_map.key(loc), SCHEMA, message)]
     if kind == "missing":
         parent = loc[:-1]
         first = source_map.first_key.get(parent)
         span = source_map.key(first) if first is not None else source_map.value(parent)
-        return [
-            validation_error(path, span, SCHEMA, f"missing required key {loc[-1]!r} in {where}")
-        ]
-    value = _value_at(data, loc)
-    message = f"{_describe(loc)}: {_explain(error)}"
-    if kind == "enum" and isinstance(value, str):
+        message = f"missing required key {loc[-1]!r} in {where}"
+        message += _misplaced_hint(str(loc[-1]), parent, context)
+        return [validation_error(path, span, SCHEMA, message)]
+    value = _value_at(data, loc) if not key_error else loc[-1]
+    message = f"{_describe(loc, context.root_name)}: {_explain(error, value)}"
+    if kind in {"enum", "literal_error"} and isinstance(value, str):
         choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
         close = closest(value, choices)
-        if close:
+        if close and close != value:
             message += f"; did you mean {close!r}?"
-    return [validation_error(path, source_map.value(loc), SCHEMA, message)]
+    span = source_map.key(loc) if key_error else source_map.value(loc)
+    return [validation_error(path, span, SCHEMA, message)]
 
 
-def _explain(error: Any) -> str:
-    value = error.get("input")
+def _explain(error: Any, value: Any) -> str:
     message: str = error["msg"]
-    if error["type"] in {"dict_type", "model_type", "model_attributes_type"}:
+    kind = error["type"]
+    if kind in {"dict_type", "model_type", "model_attributes_type"}:
         return f"expected a mapping, found {_shape(value)}"
-    if error["type"] == "list_type":
+    if kind == "list_type":
         return f"expected a list, found {_shape(value)}"
-    if error["type"].startswith("date"):
-        return f"expected a real date written YYYY-MM-DD (found {value!r})"
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-        return f"{message[0].lower()}{message[1:]} (found {shown})"
-    return f"{message[0].lower()}{message[1:]}"
+    if kind.startswith("date"):
+        return f"expected a real date written YYYY-MM-DD (found {shown(value)})"
+    if kind in {"unknown_rule", "validation_code"}:
+        return message
+    text = f"{message[0].lower()}{message[1:]}"
+    if kind in {"enum", "literal_error"}:
+        text = text.replace("input should be", "expected")
+    if value is not None and not isinstance(value, (dict, list)):
+        return f"{text} (found {shown(value)})"
+    return text
+
+
+def shown(value: Any) -> str:
+    """A value as the YAML file wrote it, never as Python prints it (`true`, not `True`;
+    `2026-01-05 10:00:00`, not `datetime.datetime(...)`)."""
+    import datetime
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "null"
+    if isinstance(value, datetime.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= 60 else text[:57] + "..."
+    if isinstance(value, (int, float)):
+        return str(value)
+    return _shape(value)
 
 
 def _shape(value: Any) -> str:
@@ -137,12 +203,18 @@ def _shape(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    return f"{type(value).__name__} {value!r}"
+    if isinstance(value, bool):
+        return f"the boolean {shown(value)}"
+    if isinstance(value, (int, float)):
+        return f"the number {shown(value)}"
+    if isinstance(value, str):
+        return f"the text {shown(value)}"
+    return shown(value)
 
 
-def _describe(loc: PathKey) -> str:
+def _describe(loc: PathKey, root_name: str = "the map") -> str:
     if not loc:
-        return "the map"
+        return root_name
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -158,22 +230,63 @@ def _value_at(data: Any, loc: PathKey) -> Any:
     return data
 
 
-def _allowed_keys(loc: PathKey) -> list[str]:
-    model = _model_at(loc)
+def _indentation_hint(key: str, parent: PathKey, context: _Context) -> str:
+    """For an unknown key that another mapping nearby accepts: probably indented wrong."""
+    for depth in range(len(parent) - 1, -1, -1):
+        above = parent[:depth]
+        if isinstance(parent[depth], int):
+            continue
+        if key in _allowed_keys(above, context.root):
+            return (
+                f"; `{key}` is a key of {_describe(above, context.root_name)}: "
+                "is it indented too far?"
+            )
+    children = _child_keys(parent, context.root)
+    if key in children:
+        return f"; `{key}` is a key of {children[key]}: is it indented too little?"
+    return ""
+
+
+def _misplaced_hint(key: str, parent: PathKey, context: _Context) -> str:
+    """A required key that the file has, but one level off: an indentation mistake."""
+    here = _value_at(context.data, parent)
+    if not isinstance(here, dict):
+        return ""
+    for name, value in here.items():
+        if isinstance(value, dict) and key in value:
+            return f"; it is under `{name}`: is it indented too far?"
+    return ""
+
+
+def _child_keys(loc: PathKey, root: type[BaseModel]) -> dict[str, str]:
+    """Keys of the models one level below `loc`, with what they belong to."""
+    model = _model_at(loc, root)
+    if model is None:
+        return {}
+    found: dict[str, str] = {}
+    for name, info in model.model_fields.items():
+        child = _model_at((*loc, info.alias or name), root)
+        if child is None:
+            continue
+        for child_name, child_info in child.model_fields.items():
+            found.setdefault(child_info.alias or child_name, f"each of `{info.alias or name}`")
+    return found
+
+
+def _allowed_keys(loc: PathKey, root: type[BaseModel]) -> list[str]:
+    model = _model_at(loc, root)
     if model is None:
         return []
     return [info.alias or name for name, info in model.model_fields.items()]
 
 
-def _model_at(loc: PathKey) -> type[BaseModel] | None:
+def _model_at(loc: PathKey, root: type[BaseModel]) -> type[BaseModel] | None:
     """The model class that validates the mapping at `loc`, following field annotations."""
     import typing
 
     from pydantic import BaseModel
 
-    from journeyctl.model import JourneyMap
-
-    current: Any = JourneyMap
+    current: Any = root
     for part in loc:
         if isinstance(part, int):
             continue
@@ -184,11 +297,118 @@ def _model_at(loc: PathKey) -> type[BaseModel] | None:
         )
         if info is None:
             return None
-        current = info.annotation
-        # unwrap list[X] and X | None down to the model class
-        while typing.get_origin(current) is not None:
-            args = [a for a in typing.get_args(current) if a is not type(None)]
-            current = args[0] if args else None
+        current = _unwrap(info.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return current
     return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X], X | None and Annotated[X, ...] down to X (a model class, if there is one)."""
+    import typing
+
+    from pydantic import BaseModel
+
+    current = annotation
+    while typing.get_origin(current) is not None:
+        args = [a for a in typing.get_args(current) if a is not type(None)]
+        models = [a for a in args if isinstance(a, type) and issubclass(a, BaseModel)]
+        current = models[0] if models else (args[0] if args else None)
+    return current
+
+
+def _references_despite_errors(
+    exc: ValidationError,
+    path: str,
+    source_map: SourceMap,
+    data: dict[str, Any],
+    teams: frozenset[str],
+) -> list[Diagnostic]:
+    """JM003 for a map that also has schema errors, so that one run reports both.
+
+    Every value pydantic rejected is set aside (an optional key is dropped, a required one
+    replaced by a placeholder no reference can name, list positions kept), and the rest is
+    validated again; when only reference problems remain, they are real ones.
+    """
+    from pydantic import ValidationError
+
+    from journeyctl.model import REFERENCE_ERROR_TYPE, JourneyMap
+
+    pruned = copy.deepcopy(data)
+    errors = exc.errors(include_url=False)
+    removed: set[str] = set()
+    for round_ in range(3):
+        for number, error in enumerate(errors):
+            loc = tuple(error["loc"])
+            _strings(_value_at(pruned, loc), removed)
+            if not _set_aside(pruned, loc, f"{_PLACEHOLDER}{round_}-{number}"):
+                return []
+        try:
+            JourneyMap.model_validate(pruned, context={"teams": teams})
+        except ValidationError as again:
+            errors = again.errors(include_url=False)
+            if all(e["type"] == REFERENCE_ERROR_TYPE for e in errors):
+                # A name that only a set-aside value declared may well exist: not reported.
+                for error in errors:
+                    error["ctx"]["problems"] = [
+                        problem
+                        for problem in error["ctx"]["problems"]
+                        if problem.first_path is not None
+                        or (
+                            _value_at(data, problem.path) not in removed
+                            and not str(_value_at(pruned, problem.path)).startswith(_PLACEHOLDER)
+                        )
+                    ]
+                context = _Context(path, source_map, data, JourneyMap, "the map")
+                return [d for e in errors for d in _translate(e, context)]
+            continue
+        return []
+    return []
+
+
+_PLACEHOLDER = "x-set-aside-"
+
+
+def _strings(value: Any, found: set[str]) -> None:
+    """Every string in a value, keys included (iteratively: the value may be deep)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            found.update(k for k in item if isinstance(k, str))
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+def _set_aside(data: Any, loc: PathKey, placeholder: str) -> bool:
+    """Drop or replace the value at `loc` in place; False when that cannot be done safely."""
+    from journeyctl.model import JourneyMap
+
+    if not loc or loc[-1] == "[key]":
+        return False
+    parent = _value_at(data, loc[:-1])
+    last = loc[-1]
+    model = _model_at(loc[:-1], JourneyMap)
+    if isinstance(parent, dict) and isinstance(last, str):
+        if model is None:
+            return False
+        info = model.model_fields.get(last) or next(
+            (f for f in model.model_fields.values() if f.alias == last), None
+        )
+        if info is None or not info.is_required():
+            parent.pop(last, None)  # an unknown key, or an optional value
+            return True
+        target = _unwrap(info.annotation)
+        if target is str and last != "id":  # a placeholder id would show in "known: ..."
+            parent[last] = placeholder
+            return True
+        return False
+    if isinstance(parent, list) and isinstance(last, int) and last < len(parent):
+        item = parent[last]
+        if isinstance(item, str) or not isinstance(item, dict):
+            parent[last] = placeholder  # a list of texts or ids: a name nothing refers to
+            return True
+    return False

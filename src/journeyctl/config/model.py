@@ -1,0 +1,136 @@
+"""The configuration file's format as pydantic models, validated like a map.
+
+Unknown keys are errors with the nearest known key; rule codes and names are checked against
+the rule registry (with the nearest rule name); the validation codes JM001-JM003 cannot be
+ignored or re-graded; each rule's `rules:` entry is a model of that rule's own options, built
+from the registry, so that an unknown option or a value of the wrong type is reported at its
+line like any other key. The models say nothing about merging or paths: see `discovery`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic_core import PydanticCustomError
+
+from journeyctl.model.elements import Slug, Text
+
+FailOnLevel = Literal["error", "warning", "info", "never"]
+SeverityLevel = Literal["error", "warning", "info"]
+
+
+def _comma_list(value: Any) -> Any:
+    """`select: JM201, JM202` as well as `select: [JM201, JM202]`, as on the command line."""
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(",") if part.strip()]
+    return value
+
+
+def unknown_rule_error(name: str) -> PydanticCustomError:
+    from journeyctl.lint.policy import unknown_rule_message
+
+    return PydanticCustomError("unknown_rule", unknown_rule_message(name))
+
+
+def _lint_rule(name: str) -> str:
+    """A rule that a configuration may select, ignore or re-grade: not JM001-JM003."""
+    from journeyctl.diagnostics import VALIDATION_CODES
+    from journeyctl.lint.registry import lookup
+
+    info = lookup(name)
+    if info is None:
+        raise unknown_rule_error(name)
+    if info.code in VALIDATION_CODES:
+        raise PydanticCustomError(
+            "validation_code",
+            "{code} ({rule}) is a validation error: it always runs, and cannot be selected, "
+            "ignored or re-graded",
+            {"code": info.code, "rule": info.name},
+        )
+    return name
+
+
+RuleName = Annotated[str, AfterValidator(_lint_rule)]
+RuleList = Annotated[list[RuleName], BeforeValidator(_comma_list)]
+Glob = Annotated[str, Field(min_length=1)]
+GlobList = Annotated[list[Glob], BeforeValidator(_comma_list)]
+PositiveInt = Annotated[int, Field(strict=True, ge=1)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class TeamEntry(_Strict):
+    """A team of the shared registry: the same shape as a map's `teams` entry."""
+
+    id: Slug = Field(description="Team id, referenced by owners and handoffs.")
+    name: Text = Field(description="Display name of the team, shown by render and report.")
+
+
+class LimitsModel(_Strict):
+    """Bounds on hostile or huge input (`journeyctl rules JM001`)."""
+
+    max_file_size: PositiveInt | None = Field(None, description="Bytes (10,000,000).")
+    max_depth: PositiveInt | None = Field(None, description="Nesting levels (64).")
+    max_alias_nodes: PositiveInt | None = Field(None, description="Alias expansion (10,000).")
+    max_files: PositiveInt | None = Field(None, description="Files per run (100,000).")
+
+
+@cache
+def rules_model() -> type[BaseModel]:
+    """`rules:`: one optional field per rule name and per code, each a model of its options."""
+    from journeyctl.lint.registry import all_rules
+
+    fields: dict[str, Any] = {}
+    for rule in all_rules():
+        option_fields: dict[str, Any] = {}
+        for option, default in rule.options.items():
+            if isinstance(default, bool):
+                kind: Any = Annotated[bool, Field(strict=True)]
+            elif isinstance(default, int):
+                kind = Annotated[int, Field(strict=True, ge=0)]
+            else:
+                kind = Annotated[type(default), Field(strict=True)]
+            option_fields[option] = (kind | None, None)
+        options = create_model(  # type: ignore[call-overload]
+            f"{rule.name} options", __base__=_Strict, **option_fields
+        )
+        fields[rule.name] = (options | None, None)
+        fields[rule.code] = (options | None, None)
+    return create_model("rules", __base__=_Strict, **fields)  # type: ignore[no-any-return]
+
+
+class _ConfigBase(_Strict):
+    extend: Glob | None = Field(
+        None,
+        description="Another configuration to start from, relative to this file; this file's "
+        "keys replace its keys.",
+    )
+    include: GlobList | None = Field(None, description="Globs of the files a folder search reads.")
+    exclude: GlobList | None = Field(None, description="Globs of files and folders to skip.")
+    select: RuleList | None = Field(None, description="Run only these rules (codes or names).")
+    ignore: RuleList | None = Field(None, description="Skip these rules (codes or names).")
+    fail_on: FailOnLevel | None = Field(
+        None, alias="fail-on", description="The lowest severity that fails the run."
+    )
+    severity: dict[RuleName, SeverityLevel] | None = Field(
+        None, description="A severity per rule code or name."
+    )
+    teams: list[TeamEntry] | None = Field(None, description="The shared team registry.")
+    limits: LimitsModel | None = None
+    baseline: Glob | None = Field(
+        None, description="A baseline file (`--write-baseline`), relative to this file."
+    )
+
+
+@cache
+def config_model() -> type[BaseModel]:
+    """The whole configuration file; built on first use, because `rules` needs the registry."""
+    return create_model(  # type: ignore[no-any-return]
+        "Configuration",
+        __base__=_ConfigBase,
+        rules=(rules_model() | None, Field(None, description="Options per rule.")),
+    )
