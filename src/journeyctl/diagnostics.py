@@ -111,6 +111,13 @@ class RuleInfo:
 class FileReport:
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    enabled_rules: frozenset[str] | None = None
+    """The lint codes that ran for this file (its own configuration and the command line);
+    None when that is not known (a report built by hand, or `validate`), empty when the map
+    was invalid and no rule ran."""
+    fail_on: Severity | None = Severity.INFO
+    """The lowest severity that fails this file (its configuration's `fail-on` or the
+    option); None for `never`. A report built by hand fails on every finding."""
 
 
 @dataclass(slots=True)

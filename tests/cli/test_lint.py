@@ -204,8 +204,10 @@ def test_configuration_fail_on_and_ignore_apply_and_the_option_wins(maps: Path) 
 def test_a_broken_configuration_is_reported_at_its_line(maps: Path) -> None:
     (maps / ".journeyctl.yaml").write_text("fail-on: warning\nselet: [JM201]\n")
     result = run("lint", ".", cwd=maps)
-    assert result.returncode == 1
-    assert ".journeyctl.yaml:2:1: error JM002 unknown configuration key 'selet'" in result.stdout
+    assert result.returncode == 2  # nothing was checked: a usage error, as in ruff
+    assert ".journeyctl.yaml:2:1: error JM002 unknown key 'selet' in the configuration; did you" \
+        " mean 'select'?" in result.stdout
+    assert "cannot use the configuration .journeyctl.yaml" in result.stderr
 
 
 def test_a_folder_without_maps_says_so_on_stderr(tmp_path: Path) -> None:

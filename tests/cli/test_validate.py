@@ -271,16 +271,25 @@ def test_odd_but_valid_files_pass_and_stay_untouched(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("output", ["text", "json"])
-def test_a_path_that_does_not_exist_is_exit_2_with_nothing_on_stdout(
+def test_a_missing_path_is_exit_2_after_the_other_paths_are_checked(
     output: str, tmp_path: Path
 ) -> None:
     (tmp_path / "real.journey.yaml").write_text(EXAMPLE)
-    for args in (["missing.journey.yaml"], ["real.journey.yaml", "missing/"]):
-        result = run("validate", "--format", output, *args, cwd=tmp_path)
-        assert_exit(result, 2)
-        assert result.stdout == ""
-        missing = args[-1]
-        assert result.stderr == f"journeyctl: error: {missing}: no such file or directory\n"
+    (tmp_path / "broken.journey.yaml").write_text("journeyctl: 1\n")
+    result = run(
+        "validate", "--format", output, "broken.journey.yaml", "missing/", "real.journey.yaml",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert_exit(result, 2)
+    assert result.stderr.endswith("journeyctl: error: missing/: no such file or directory\n")
+    if output == "json":  # still one valid document, with the other files' findings
+        assert {d["path"] for d in json.loads(result.stdout)} == {"broken.journey.yaml"}
+    else:
+        assert "broken.journey.yaml:1:1: error JM002" in result.stdout
+        assert "2 files checked, 1 invalid" in result.stdout
+    alone = run("validate", "--format", output, "missing.journey.yaml", cwd=tmp_path)
+    assert_exit(alone, 2)
+    assert alone.stderr == "journeyctl: error: missing.journey.yaml: no such file or directory\n"
 
 
 @pytest.mark.skipif(

@@ -1,4 +1,5 @@
-"""The JUnit format: well-formed XML, a test case per (file, rule), failing when it fired."""
+"""The JUnit format: well-formed XML, a validation case and a case per rule that ran for each
+file, failing when it found something at or above the file's fail-on."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from hypothesis import strategies as st
 
 from journeyctl.diagnostics import Diagnostic, FileReport, Report, Severity, Span
 from journeyctl.output._common import visible
-from journeyctl.output.junit import format_report
+from journeyctl.output.junit import VALIDATION_CASE, format_report
 
 from .cases import (
     ACME,
@@ -46,9 +47,9 @@ def test_one_suite_per_file_sorted_by_path() -> None:
 def test_a_test_case_per_file_and_rule_plus_unlisted_codes() -> None:
     by_path = suites(parse(make_report()))
     names = {path: [c.attrib["name"] for c in s.iter("testcase")] for path, s in by_path.items()}
-    assert names[CLEAN] == RULE_CASES
-    assert names[ACME] == [*RULE_CASES, "JM003 reference"]
-    assert names[HOSTILE_PATH] == [*RULE_CASES, "JM010 unused-suppression"]
+    assert names[CLEAN] == [VALIDATION_CASE, *RULE_CASES]
+    assert names[ACME] == [VALIDATION_CASE, *RULE_CASES]
+    assert names[HOSTILE_PATH] == [VALIDATION_CASE, *RULE_CASES, "JM010 unused-suppression"]
     for path, suite in by_path.items():
         assert {c.attrib["classname"] for c in suite.iter("testcase")} == {path}
 
@@ -56,7 +57,7 @@ def test_a_test_case_per_file_and_rule_plus_unlisted_codes() -> None:
 def test_counts_on_suites_and_root() -> None:
     root = parse(make_report())
     assert (root.attrib["tests"], root.attrib["failures"], root.attrib["errors"]) == (
-        "14",
+        "16",
         "6",
         "0",
     )
@@ -64,9 +65,9 @@ def test_counts_on_suites_and_root() -> None:
         path: (s.attrib["tests"], s.attrib["failures"], s.attrib["errors"])
         for path, s in suites(root).items()
     }
-    assert counts == {ACME: ("5", "3", "0"), HOSTILE_PATH: ("5", "3", "0"), CLEAN: ("4", "0", "0")}
+    assert counts == {ACME: ("5", "3", "0"), HOSTILE_PATH: ("6", "3", "0"), CLEAN: ("5", "0", "0")}
     # The counts agree with the elements.
-    assert len(list(root.iter("testcase"))) == 14
+    assert len(list(root.iter("testcase"))) == 16
     assert len(list(root.iter("failure"))) == 6
 
 
@@ -80,8 +81,8 @@ def test_failures_list_the_findings_of_their_rule() -> None:
     assert owner.attrib["type"] == "JM302"
     assert owner.attrib["message"] == "2 findings: touchpoint 'demo' has no owner"
     assert owner.text == "12:5 touchpoint 'demo' has no owner\n30:7 touchpoint 'call' has no owner"
-    reference = failing["JM003 reference"]
-    assert reference is not None
+    reference = failing[VALIDATION_CASE]
+    assert reference is not None and reference.attrib["type"] == "JM003"
     assert reference.text == (
         "41:18 touchpoint owner 'sles' is not a team (known: cs, marketing, sales)"
     )
@@ -112,7 +113,7 @@ def test_no_script_element_or_cdata_survives() -> None:
 
 def test_nothing_to_report_passes_every_rule() -> None:
     root = parse(make_empty_report())
-    assert (root.attrib["tests"], root.attrib["failures"]) == ("4", "0")
+    assert (root.attrib["tests"], root.attrib["failures"]) == ("5", "0")
     empty = parse(Report([], [], "1.2.3"))
     assert (empty.attrib["tests"], empty.attrib["failures"]) == ("0", "0")
 
@@ -121,7 +122,46 @@ def test_diagnostics_are_grouped_by_their_file_report() -> None:
     d = Diagnostic(ACME, Span(1, 1, 1, 1), "JM001", "yaml-syntax", Severity.ERROR, "bad")
     root = parse(Report([FileReport(ACME, [d])], [], "1.2.3"))
     (case,) = root.iter("testcase")
-    assert case.attrib == {"classname": ACME, "name": "JM001 yaml-syntax"}
+    assert case.attrib == {"classname": ACME, "name": VALIDATION_CASE}
+    assert case.find("failure") is not None
+
+
+def test_cases_are_the_rules_that_ran_for_each_file() -> None:
+    ran_some = FileReport(ACME, [], frozenset({"JM302", "JM305"}))
+    ran_all = FileReport(CLEAN, [], frozenset(r.code for r in RULES))
+    names = {
+        path: [c.attrib["name"] for c in s.iter("testcase")]
+        for path, s in suites(parse(Report([ran_some, ran_all], list(RULES), "1"))).items()
+    }
+    assert names[ACME] == [VALIDATION_CASE, "JM302 touchpoint-without-owner", "JM305 single-team-map"]
+    assert names[CLEAN] == [VALIDATION_CASE, *RULE_CASES]
+
+
+def test_an_invalid_map_is_one_failing_validation_case() -> None:
+    d = Diagnostic(ACME, Span(3, 1, 3, 4), "JM002", "schema", Severity.ERROR, "unknown key")
+    root = parse(Report([FileReport(ACME, [d], frozenset())], list(RULES), "1"))
+    (case,) = root.iter("testcase")
+    assert case.attrib["name"] == VALIDATION_CASE
+    assert (root.attrib["tests"], root.attrib["failures"]) == ("1", "1")
+
+
+def test_findings_below_fail_on_are_shown_but_do_not_fail() -> None:
+    info = Diagnostic(ACME, Span(2, 3, 2, 8), "JM303", "touchpoint-without-channel",
+                      Severity.INFO, "touchpoint 'demo' has no channel")  # fmt: skip
+    warn = Diagnostic(ACME, Span(4, 3, 4, 8), "JM302", "touchpoint-without-owner",
+                      Severity.WARNING, "touchpoint 'demo' has no owner")  # fmt: skip
+    enabled = frozenset({"JM302", "JM303"})
+    for fail_on, failures in ((Severity.ERROR, "0"), (Severity.WARNING, "1"), (None, "0")):
+        file = FileReport(ACME, [info, warn], enabled, fail_on)
+        root = parse(Report([file], list(RULES), "1"))
+        assert root.attrib["failures"] == failures, fail_on
+        cases = {c.attrib["name"]: c for c in root.iter("testcase")}
+        channel = cases["JM303 touchpoint-without-channel"]
+        assert channel.find("failure") is None
+        out = channel.find("system-out")
+        assert out is not None and out.text == "2:3 touchpoint 'demo' has no channel"
+    at_info = parse(Report([FileReport(ACME, [info], enabled, Severity.INFO)], list(RULES), "1"))
+    assert at_info.attrib["failures"] == "1"
 
 
 @given(st.text(), st.text(alphabet=st.characters(codec=None), min_size=1))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journeyctl.cli.discover import discover
 from journeyctl.cli.pipeline import STDIN, Job, Outcome, read_or_report, run_jobs
+from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 from journeyctl.config import ConfigError, ConfigResolver, Settings
 from journeyctl.diagnostics import (
     VALIDATION_CODES,
@@ -21,6 +22,10 @@ from journeyctl.diagnostics import (
 )
 from journeyctl.validation.codes import VALIDATION_RULES
 
+if TYPE_CHECKING:
+    from journeyctl.cli.reporting import RunOptions
+    from journeyctl.lint.baseline import Entry
+
 
 class UsageError(Exception):
     """Exit 2: a path that does not exist or cannot be opened, a bad option."""
@@ -30,62 +35,27 @@ class UsageError(Exception):
 class Inputs:
     jobs: list[Job]
     config_problems: list[Diagnostic]
+    missing: list[str] = field(default_factory=list)
+    """PATH arguments that do not exist: reported at the end, exit 2."""
 
 
 def collect_jobs(
-    paths: Sequence[str], resolver: ConfigResolver, stdin_filename: str | None = None
+    paths: Sequence[str],
+    resolver: ConfigResolver,
+    stdin_filename: str | None = None,
+    *,
+    force_exclude: bool = False,
 ) -> Inputs:
-    """One job per file to read, sorted by path, with the configuration that applies to it.
+    """One job per file to read, sorted by path, with the configuration that applies to it
+    (see `cli.inputs`). A file whose configuration is broken is not checked; the
+    configuration's problems are returned instead, once per configuration file."""
+    from journeyctl.cli.inputs import TooManyFilesError, collect_inputs
 
-    A file whose configuration is broken is not checked; the configuration's problems are
-    returned instead, once per configuration file.
-    """
-    if not paths:
-        paths = ["."]
-    jobs: list[Job] = []
-    named: list[Path] = []
-    problems: dict[str, list[Diagnostic]] = {}
-
-    def settings_for(folder: Path) -> Settings | None:
-        try:
-            return resolver.for_folder(folder)
-        except ConfigError as exc:
-            problems.setdefault(exc.diagnostics[0].path, exc.diagnostics)
-            return None
-
-    for raw in paths:
-        if raw == STDIN:
-            shown = stdin_filename or "<stdin>"
-            settings = settings_for(Path.cwd())
-            text = sys.stdin.buffer.read()
-            if settings is not None:
-                jobs.append(Job(Path(shown), shown, settings, text))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            settings = settings_for(path.resolve())
-            if settings is not None:
-                named.extend(discover([path], settings.include, settings.exclude))
-        elif path.exists():
-            named.append(path)
-        else:
-            raise UsageError(f"{raw}: no such file or directory")
-    seen: set[Path] = set()
-    for path in sorted(named, key=lambda p: p.as_posix()):
-        if path in seen:
-            continue
-        seen.add(path)
-        settings = settings_for(path.resolve().parent)
-        if settings is not None:
-            jobs.append(Job(path, path.as_posix(), settings))
-    limit = min((job.settings.limits.max_files for job in jobs), default=0)
-    if jobs and len(jobs) > limit:
-        raise UsageError(
-            f"{len(jobs):,} files to check, over the limit of {limit:,} "
-            "(raise limits.max_files in the configuration)"
-        )
-    config_problems = [d for found in problems.values() for d in found]
-    return Inputs(jobs, config_problems)
+    try:
+        found = collect_inputs(paths, resolver, stdin_filename, force_exclude=force_exclude)
+    except TooManyFilesError as exc:
+        raise UsageError(str(exc)) from None
+    return Inputs(found.jobs, found.config_problems, found.missing)
 
 
 def check_task(job: Job, options: LintOptions | None) -> Outcome:
@@ -101,7 +71,10 @@ def check_task(job: Job, options: LintOptions | None) -> Outcome:
             job.settings, select=options.select, ignore=options.ignore, today=options.today
         )
     result = check_bytes(raw, job.shown, job.settings, policy)
-    return Outcome(job.shown, result.diagnostics, valid=result.valid)
+    enabled = None
+    if policy is not None:
+        enabled = policy.enabled if result.valid else frozenset()
+    return Outcome(job.shown, result.diagnostics, valid=result.valid, enabled_rules=enabled)
 
 
 def validate_task(job: Job) -> Outcome:
@@ -118,15 +91,11 @@ class LintOptions:
 
 
 def fail_threshold(option: str | None, settings: Settings | None) -> Severity | None:
-    """The lowest severity that fails the run; None for `never`."""
-    chosen = option or (settings.fail_on if settings else None) or "error"
-    return None if chosen == "never" else Severity.parse(chosen)
+    """The lowest severity that fails a file: the option, else its configuration's `fail-on`,
+    else error; None for `never`."""
+    from journeyctl.cli.reporting import fail_threshold as threshold
 
-
-def failed(diagnostics: Sequence[Diagnostic], threshold: Severity | None) -> bool:
-    if threshold is None:
-        return False
-    return any(d.code in VALIDATION_CODES or d.severity >= threshold for d in diagnostics)
+    return threshold(option or (settings.fail_on if settings else None))
 
 
 def run_check(
@@ -140,22 +109,26 @@ def run_check(
     fail_on: str | None = None,
     statistics: bool = False,
     lint: bool = True,
+    options: RunOptions | None = None,
 ) -> int:
     """Check every input, print the report, and return the exit code."""
     from journeyctl import __version__
+    from journeyctl.cli import reporting
     from journeyctl.output import get_formatter
 
+    options = options or reporting.RunOptions()
     try:
         resolver = ConfigResolver(config)
-        inputs = collect_jobs(paths, resolver, stdin_filename)
+        inputs = collect_jobs(
+            paths, resolver, stdin_filename, force_exclude=options.force_exclude
+        )
     except ConfigError as exc:
         inputs = Inputs([], exc.diagnostics)
-        resolver = None
     except (UsageError, OSError) as exc:
         return _usage(str(exc))
     if inputs.jobs:
         import journeyctl.validation  # noqa: F401 - build the models once, before workers fork
-    elif not inputs.config_problems:
+    elif not inputs.config_problems and not inputs.missing and not options.quiet:
         sys.stderr.write(
             "journeyctl: warning: no journey maps found (folders are searched for "
             "*.journey.yaml and *.journey.yml, or the configuration's include globs)\n"
@@ -166,44 +139,141 @@ def run_check(
     if unreadable:
         return _usage("; ".join(unreadable))
 
-    files = [FileReport(o.shown, sorted(o.diagnostics, key=lambda d: d.sort_key)) for o in outcomes]
+    files = [
+        FileReport(
+            o.shown,
+            sorted(o.diagnostics, key=lambda d: d.sort_key),
+            o.enabled_rules,
+            fail_threshold(fail_on, job.settings),
+        )
+        for o, job in zip(outcomes, inputs.jobs, strict=True)
+    ]
+    try:
+        fixed = _apply_baseline(files, inputs.jobs, options)
+    except (OSError, ValueError) as exc:
+        return _usage(str(exc))
+    failed = any(reporting.failed(file.diagnostics, file.fail_on) for file in files)
     if inputs.config_problems:
         by_path: dict[str, list[Diagnostic]] = {}
         for problem in inputs.config_problems:
             by_path.setdefault(problem.path, []).append(problem)
         files.extend(FileReport(path, found) for path, found in by_path.items())
         files.sort(key=lambda f: f.path)
+    if lint:
+        rules = reporting.rules_that_ran(o.enabled_rules for o in outcomes)
     report = Report(files, list(rules), __version__)
 
     if output_format == "text":
         from journeyctl.cli.console import wants_color
         from journeyctl.output.text import format_report as format_text
 
-        document = format_text(report, color=wants_color(sys.stdout))
+        on_stdout = options.output_file is None
+        document = format_text(report, color=on_stdout and wants_color(sys.stdout))
+        show_source = options.show_source
+        if show_source is None:
+            show_source = on_stdout and sys.stdout.isatty()
+        if show_source and report.diagnostics:
+            reader = _source_reader(inputs.jobs, inputs.config_problems)
+            document = reporting.with_source(report, document.splitlines(), reader)
     else:
         document = get_formatter(output_format)(report)
-    sys.stdout.write(document)
-
-    summary = _summary(report, outcomes, lint=lint)
-    summary_stream = sys.stdout if output_format == "text" else sys.stderr
-    if statistics:
-        summary_stream.write(_statistics(report))
-    summary_stream.write(summary + "\n")
-
-    threshold = fail_threshold(fail_on, _settings_here(resolver))
-    if inputs.config_problems and threshold is not None:
-        return 1
-    return 1 if failed(report.diagnostics, threshold) else 0
-
-
-def _settings_here(resolver: ConfigResolver | None) -> Settings | None:
-    """The configuration of the current folder, for options that apply to the whole run."""
-    if resolver is None:
-        return None
     try:
-        return resolver.for_folder(Path.cwd())
-    except ConfigError:
+        reporting.write_document(document, options.output_file)
+    except OSError as exc:
+        return _usage(f"{options.output_file}: {exc.strerror or exc}")
+
+    text_on_stdout = output_format == "text" and options.output_file is None
+    summary_stream = sys.stdout if text_on_stdout else sys.stderr
+    if statistics:
+        summary_stream.write(reporting.statistics(report.diagnostics))
+    if not options.quiet:
+        for entry in fixed:
+            sys.stderr.write(
+                f"journeyctl: fixed since the baseline: {entry.path}: {entry.code} "
+                f"{entry.message}\n"
+            )
+        summary = _summary(report, outcomes, lint=lint)
+        if fixed:
+            summary += f"; {len(fixed)} fixed since the baseline"
+        if outcomes or not (inputs.missing or inputs.config_problems):
+            summary_stream.write(summary + "\n")
+
+    for raw in inputs.missing:
+        _usage(f"{raw}: no such file or directory")
+    if inputs.config_problems:
+        broken = sorted({d.path for d in inputs.config_problems})
+        _usage(
+            f"cannot use the configuration {', '.join(broken)} (problems above); "
+            "the maps it applies to were not checked"
+        )
+    if inputs.config_problems or inputs.missing:
+        return EXIT_USAGE
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _source_reader(
+    jobs: Sequence[Job], config_problems: Sequence[Diagnostic]
+) -> Callable[[str], str | None]:
+    """The text of a reported file by its shown path, for `--show-source`."""
+    by_shown = {job.shown: job for job in jobs}
+    configurations = {d.path for d in config_problems}
+
+    def read(shown: str) -> str | None:
+        job = by_shown.get(shown)
+        try:
+            if job is not None:
+                return job.read().decode("utf-8", errors="replace")
+            if shown in configurations:
+                return Path(shown).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return None
         return None
+
+    return read
+
+
+def _apply_baseline(
+    files: list[FileReport], jobs: Sequence[Job], options: RunOptions
+) -> list[Entry]:
+    """Write the baseline (`--write-baseline`), then drop the findings a baseline holds:
+    the option's for every file, or each file's configuration's `baseline`. Returns the
+    baseline entries that no finding of a checked file matches any more."""
+    from journeyctl.cli.reporting import baseline_relative
+    from journeyctl.lint.baseline import (
+        BaselineError,
+        baseline_text,
+        entries_for,
+        parse_baseline,
+        split,
+    )
+
+    if options.write_baseline is not None:
+        relative = baseline_relative(options.write_baseline)
+        entries = entries_for((d for f in files for d in f.diagnostics), relative)
+        options.write_baseline.write_text(baseline_text(entries), encoding="utf-8")
+        sys.stderr.write(
+            f"journeyctl: wrote {len(entries)} finding{'s' if len(entries) != 1 else ''} "
+            f"to the baseline {options.write_baseline}\n"
+        )
+    fixed: list[Entry] = []
+    groups: dict[Path, list[FileReport]] = {}
+    for file, job in zip(files, jobs, strict=True):
+        chosen = options.write_baseline or options.baseline or job.settings.baseline
+        if chosen is not None:
+            groups.setdefault(Path(chosen), []).append(file)
+    for baseline, members in groups.items():
+        try:
+            entries = parse_baseline(baseline.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ValueError(f"baseline {baseline}: {exc.strerror or exc}") from None
+        except BaselineError as exc:
+            raise ValueError(f"baseline {baseline}: {exc}") from None
+        relative = baseline_relative(baseline)
+        for file in members:
+            kept, gone = split(file.diagnostics, entries, relative, [file.path])
+            file.diagnostics = kept
+            fixed.extend(gone)
+    return fixed
 
 
 def _usage(message: str) -> int:
@@ -229,12 +299,3 @@ def _summary(report: Report, outcomes: Sequence[Outcome], *, lint: bool) -> str:
     ]
     problems = f"{total} problem{'s' if total != 1 else ''}"
     return f"{files} checked, {invalid} invalid, {problems} ({', '.join(parts)})"
-
-
-def _statistics(report: Report) -> str:
-    counts: dict[tuple[str, str], int] = {}
-    for diagnostic in report.diagnostics:
-        key = (diagnostic.code, diagnostic.rule)
-        counts[key] = counts.get(key, 0) + 1
-    lines = [f"{count:>5}  {code}  {rule}" for (code, rule), count in sorted(counts.items())]
-    return "".join(line + "\n" for line in lines)

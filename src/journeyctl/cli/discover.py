@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from journeyctl.config import DEFAULT_INCLUDE
@@ -55,6 +55,17 @@ def _search(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[
             continue
         result.append(candidate)
     return result
+
+
+def search(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:
+    """The files below `root` that `wanted` keeps and git does not ignore.
+
+    `wanted` decides per file (its own configuration's include and exclude globs), so that a
+    nested configuration governs the files below it whichever folder the search starts from.
+    """
+    candidates = [candidate for candidate in _walk(root) if wanted(candidate)]
+    ignored = _git_ignored(root, candidates)
+    return [candidate for candidate in candidates if candidate not in ignored]
 
 
 def _walk(root: Path) -> list[Path]:

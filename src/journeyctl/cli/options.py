@@ -48,7 +48,10 @@ ConfigOption = Annotated[
 ]
 StdinFilenameOption = Annotated[
     Optional[str],  # noqa: UP045
-    typer.Option("--stdin-filename", help="The name to report for input read from '-'."),
+    typer.Option(
+        "--stdin-filename",
+        help="The path of the input read from '-': reported, and used to find its configuration.",
+    ),
 ]
 TodayOption = Annotated[
     Optional[datetime],  # noqa: UP045
@@ -69,3 +72,36 @@ def split_codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(part.strip() for part in value.split(",") if part.strip())
+ForceExcludeOption = Annotated[
+    bool,
+    typer.Option(
+        "--force-exclude",
+        help="Apply the configuration's exclude globs to files named on the command line too "
+        "(as pre-commit and the GitHub Action do).",
+    ),
+]
+OutputFileOption = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--output-file",
+        "-o",
+        help="Write the report to this file; the summary still goes to stderr.",
+        dir_okay=False,
+    ),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print the findings only: no summary, no warnings.")
+]
+ShowSourceOption = Annotated[
+    Optional[bool],  # noqa: UP045
+    typer.Option(
+        "--show-source/--no-show-source",
+        help="Show the offending line under each finding, with a caret under the column "
+        "(text format; default: on when stdout is a terminal).",
+        show_default=False,
+    ),
+]
+StatisticsOption = Annotated[
+    bool,
+    typer.Option("--statistics", help="Also print how often each rule fired, most often first."),
+]

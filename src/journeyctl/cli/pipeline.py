@@ -43,6 +43,8 @@ class Outcome:
     valid: bool = True
     unreadable: str | None = None
     """Set when the file could not be read: a usage error (exit 2), not a diagnostic."""
+    enabled_rules: frozenset[str] | None = None
+    """The lint codes that ran for this file; None when it was only validated."""
 
 
 T = TypeVar("T")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -10,11 +11,16 @@ from journeyctl.cli.app import app, usage_error
 from journeyctl.cli.options import (
     ConfigOption,
     FailOn,
+    ForceExcludeOption,
     FormatOption,
     IgnoreOption,
+    OutputFileOption,
     OutputFormat,
     PathsArgument,
+    QuietOption,
     SelectOption,
+    ShowSourceOption,
+    StatisticsOption,
     StdinFilenameOption,
     TodayOption,
     split_codes,
@@ -32,16 +38,36 @@ def lint(
         typer.Option(
             "--fail-on",
             help="Exit 1 when a finding is at least this severe (default: error, or the "
-            "configuration's fail-on). Validation errors fail at every level but never.",
+            "configuration's fail-on that applies to each file). Validation errors fail at "
+            "every level but never.",
             show_default=False,
         ),
     ] = None,
     config: ConfigOption = None,
     today: TodayOption = None,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Also print how often each rule fired.")
-    ] = False,
+    statistics: StatisticsOption = False,
     stdin_filename: StdinFilenameOption = None,
+    force_exclude: ForceExcludeOption = False,
+    output_file: OutputFileOption = None,
+    quiet: QuietOption = False,
+    show_source: ShowSourceOption = None,
+    baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--baseline",
+            help="Report only findings that this baseline file does not hold "
+            "(default: the configuration's baseline).",
+            dir_okay=False,
+        ),
+    ] = None,
+    write_baseline: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--write-baseline",
+            help="Record today's findings in this file, to be left out of later runs.",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Validate maps, then check them for the gaps that make journey maps untrustworthy.
 
@@ -50,32 +76,33 @@ def lint(
     from functools import partial
 
     from journeyctl.cli.checking import LintOptions, check_task, run_check
-    from journeyctl.diagnostics import VALIDATION_CODES
+    from journeyctl.cli.reporting import RunOptions
     from journeyctl.lint.policy import UnknownRuleError, codes_of
-    from journeyctl.lint.registry import catalogue
 
     selected, ignored = split_codes(select), split_codes(ignore) or ()
     try:
-        enabled = codes_of(selected) if selected is not None else None
-        disabled = codes_of(ignored)
+        codes_of(selected or ())
+        codes_of(ignored)
     except UnknownRuleError as exc:
         usage_error(str(exc))
+    if baseline is not None and write_baseline is not None:
+        usage_error("--baseline and --write-baseline cannot be used together")
     options = LintOptions(selected, ignored, today.date() if today else None)
-    # what SARIF and JUnit list: the validation codes always, and the rules that run
-    infos = [
-        info
-        for info in catalogue()
-        if info.code in VALIDATION_CODES
-        or ((enabled is None or info.code in enabled) and info.code not in disabled)
-    ]
     code = run_check(
         paths or [],
         task=partial(check_task, options=options),
         output_format=output_format.value,
         config=config,
         stdin_filename=stdin_filename,
-        rules=infos,
         fail_on=fail_on.value if fail_on else None,
         statistics=statistics,
+        options=RunOptions(
+            force_exclude=force_exclude,
+            output_file=output_file,
+            quiet=quiet,
+            show_source=show_source,
+            baseline=baseline,
+            write_baseline=write_baseline,
+        ),
     )
     raise typer.Exit(code)

@@ -7,9 +7,13 @@ import typer
 from journeyctl.cli.app import app
 from journeyctl.cli.options import (
     ConfigOption,
+    ForceExcludeOption,
     FormatOption,
+    OutputFileOption,
     OutputFormat,
     PathsArgument,
+    QuietOption,
+    ShowSourceOption,
     StdinFilenameOption,
 )
 
@@ -20,12 +24,17 @@ def validate(
     output_format: FormatOption = OutputFormat.text,
     config: ConfigOption = None,
     stdin_filename: StdinFilenameOption = None,
+    force_exclude: ForceExcludeOption = False,
+    output_file: OutputFileOption = None,
+    quiet: QuietOption = False,
+    show_source: ShowSourceOption = None,
 ) -> None:
     """Check maps against the format: YAML, schema and references, nothing else.
 
     Example: journeyctl validate maps/
     """
     from journeyctl.cli.checking import run_check, validate_task
+    from journeyctl.cli.reporting import RunOptions
 
     code = run_check(
         paths or [],
@@ -34,5 +43,11 @@ def validate(
         config=config,
         stdin_filename=stdin_filename,
         lint=False,
+        options=RunOptions(
+            force_exclude=force_exclude,
+            output_file=output_file,
+            quiet=quiet,
+            show_source=show_source,
+        ),
     )
     raise typer.Exit(code)

@@ -1,0 +1,104 @@
+"""The PATH arguments of a run to files, each with the configuration that applies to it.
+
+As in ruff:
+- a folder is searched; each file found is kept when its own configuration (the closest one
+  to the file, not to the folder searched) includes it and does not exclude it, with globs
+  relative to the configuration file's folder;
+- a file named on the command line is always checked, unless `--force-exclude` is given and
+  its configuration excludes it (pre-commit names files one by one);
+- `-` reads stdin; `--stdin-filename` names it and picks the configuration of that path;
+- a path that does not exist is reported at the end (exit 2) while the others are checked.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeyctl.cli.discover import search
+from journeyctl.cli.pipeline import STDIN, Job
+from journeyctl.config import ConfigError, ConfigResolver, Settings
+from journeyctl.diagnostics import Diagnostic
+
+
+class TooManyFilesError(Exception):
+    """More files than `limits.max_files`: a usage error (exit 2)."""
+
+
+@dataclass(slots=True)
+class CollectedInputs:
+    jobs: list[Job] = field(default_factory=list)
+    config_problems: list[Diagnostic] = field(default_factory=list)
+    """Problems of broken configurations, once per configuration file."""
+    missing: list[str] = field(default_factory=list)
+    """PATH arguments that do not exist."""
+
+
+def collect_inputs(
+    paths: Sequence[str],
+    resolver: ConfigResolver,
+    stdin_filename: str | None = None,
+    *,
+    force_exclude: bool = False,
+) -> CollectedInputs:
+    """One job per file to read, sorted by path, each with its configuration."""
+    if not paths:
+        paths = ["."]
+    found = CollectedInputs()
+    problems: dict[str, list[Diagnostic]] = {}
+
+    def settings_for(folder: Path) -> Settings | None:
+        try:
+            return resolver.for_folder(folder)
+        except ConfigError as exc:
+            problems.setdefault(exc.diagnostics[0].path, exc.diagnostics)
+            return None
+
+    files: list[Path] = []
+    for raw in paths:
+        if raw == STDIN:
+            shown = stdin_filename or "<stdin>"
+            at = Path(stdin_filename) if stdin_filename else Path("<stdin>")
+            settings = settings_for(Path(os.path.abspath(at)).parent)
+            text = sys.stdin.buffer.read()
+            if settings is None or (force_exclude and stdin_filename and settings.excludes(at)):
+                continue
+            found.jobs.append(Job(at, shown, settings, text))
+            continue
+        path = Path(raw)
+        if path.is_dir():
+
+            def wanted(candidate: Path) -> bool:
+                settings = settings_for(Path(os.path.abspath(candidate)).parent)
+                return (
+                    settings is not None
+                    and settings.includes(candidate)
+                    and not settings.excludes(candidate)
+                )
+
+            files.extend(search(path, wanted))
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        else:
+            found.missing.append(raw)
+    seen: set[str] = set()
+    for path in sorted(files, key=lambda p: p.as_posix()):
+        key = os.path.abspath(path)
+        if key in seen:
+            continue
+        seen.add(key)
+        settings = settings_for(Path(key).parent)
+        if settings is None or (force_exclude and settings.excludes(path)):
+            continue
+        found.jobs.append(Job(path, path.as_posix(), settings))
+    limit = min((job.settings.limits.max_files for job in found.jobs), default=0)
+    if found.jobs and len(found.jobs) > limit:
+        raise TooManyFilesError(
+            f"{len(found.jobs):,} files to check, over the limit of {limit:,} "
+            "(raise limits.max_files in the configuration)"
+        )
+    found.config_problems = [d for listed in problems.values() for d in listed]
+    return found
