@@ -277,8 +277,20 @@ def _describe(exc: MarkedYAMLError, text: str) -> str:
     problem = _one_line(exc.problem or "invalid YAML")
     context = exc.context
     if context and exc.context_mark is not None:
-        return f"{problem} ({_one_line(context)} at line {exc.context_mark.line + 1})"
+        problem = f"{problem} ({_one_line(context)} at line {exc.context_mark.line + 1})"
+    if problem.startswith(_INDENTATION_PROBLEMS):
+        problem += "; check the indentation of this line against the lines above"
     return problem
+
+
+# libyaml's words for what is, nine times out of ten, a line indented wrongly.
+_INDENTATION_PROBLEMS = (
+    "did not find expected key",
+    "did not find expected '-' indicator",
+    "mapping values are not allowed here",
+    "block sequence entries are not allowed here",
+    "expected <block end>",
+)
 
 
 def _one_line(text: str) -> str:

@@ -231,7 +231,11 @@ def _value_at(data: Any, loc: PathKey) -> Any:
 
 
 def _indentation_hint(key: str, parent: PathKey, context: _Context) -> str:
-    """For an unknown key that another mapping nearby accepts: probably indented wrong."""
+    """For an unknown key that a mapping nearby accepts: probably indented wrong. A list of
+    child elements comes first: a key just below its last item is the usual slip."""
+    children = _child_keys(parent, context.root)
+    if key in children:
+        return f"; `{key}` is a key of {children[key]}: is it indented too little?"
     for depth in range(len(parent) - 1, -1, -1):
         above = parent[:depth]
         if isinstance(parent[depth], int):
@@ -241,9 +245,6 @@ def _indentation_hint(key: str, parent: PathKey, context: _Context) -> str:
                 f"; `{key}` is a key of {_describe(above, context.root_name)}: "
                 "is it indented too far?"
             )
-    children = _child_keys(parent, context.root)
-    if key in children:
-        return f"; `{key}` is a key of {children[key]}: is it indented too little?"
     return ""
 
 
