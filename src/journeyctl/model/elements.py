@@ -22,6 +22,7 @@ from pydantic import (
 from journeyctl.model.references import ReferenceProblem, find_reference_problems
 from journeyctl.model.vocabulary import (
     END_TO_END,
+    SUGGESTED_CHANNELS,
     EvidenceSource,
     FeedbackMethod,
     Laer,
@@ -104,7 +105,9 @@ class Feedback(Element):
     """A listening post: how the company hears the customer at this touchpoint."""
 
     method: FeedbackMethod = Field(description="How feedback is collected.")
-    metric: Text | None = Field(None, description="The measure it produces, e.g. CSAT.")
+    metric: Text | None = Field(
+        None, description="The measure it produces, e.g. CSAT.", examples=["CSAT", "NPS", "CES"]
+    )
 
 
 class Touchpoint(Element):
@@ -116,6 +119,7 @@ class Touchpoint(Element):
         None,
         description="Free text; suggested: email, phone, video-call, in-person, web, in-app, "
         "chat, community, docs, event, social, advertising, partner, review-site.",
+        examples=list(SUGGESTED_CHANNELS),
     )
     owner: Slug | None = Field(None, description="The team that owns it (a team id).")
     direct: Flag = Field(
@@ -140,7 +144,9 @@ class Metric(Element):
     """A measure of how the stage goes."""
 
     name: Text = Field(description="What is measured.")
-    target: Text | None = Field(None, description="The target, e.g. '>= 25%'.")
+    target: Text | None = Field(
+        None, description="The target, e.g. '>= 25%'.", examples=[">= 25%", "< 2 days"]
+    )
     source: Text | None = Field(None, description="Where the figure comes from.")
 
 
@@ -225,6 +231,7 @@ class JourneyMap(Element):
     scope: Text = Field(
         END_TO_END,
         description="'end-to-end' (default) or the name of a focus, e.g. 'onboarding'.",
+        examples=[END_TO_END, "onboarding", "renewal", "support"],
     )
     state: MapState = Field(MapState.CURRENT, description="current (default) | future.")
     owner: Slug | None = Field(None, description="The team that keeps this map (a team id).")
