@@ -14,7 +14,9 @@ SCHEMA = json.loads((ROOT / "schemas" / "journey-map.schema.json").read_text())
 VOCABULARIES = [
     value
     for value in vars(vocabulary).values()
-    if isinstance(value, type) and issubclass(value, enum.Enum) and value.__name__ in SCHEMA["$defs"]
+    if isinstance(value, type)
+    and issubclass(value, enum.Enum)
+    and value.__name__ in SCHEMA["$defs"]
 ]
 
 

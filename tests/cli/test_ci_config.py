@@ -33,8 +33,9 @@ TEAMS = "teams: [{id: cs, name: Customer Success}]\n"
 def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k != "FORCE_COLOR"}
     environment["NO_COLOR"] = "1"
+    today = ["--today", "2026-11-27"] if args[0] == "lint" else []
     return subprocess.run(
-        [sys.executable, "-m", "journeyctl", *args, *(["--today", "2026-11-27"] if args[0] == "lint" else [])],
+        [sys.executable, "-m", "journeyctl", *args, *today],
         cwd=cwd, input=stdin, capture_output=True, text=True, env=environment, timeout=120,
     )  # fmt: skip
 
@@ -115,7 +116,9 @@ def test_named_files_are_checked_unless_force_exclude(repo: Path) -> None:
 def test_the_pre_commit_hooks_and_the_action_pass_force_exclude() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert [hook["id"] for hook in hooks] == ["journeyctl-lint"]  # no fmt until it exists
-    assert all("--force-exclude" in hook["entry"] + " ".join(hook.get("args", [])) for hook in hooks)
+    assert all(
+        "--force-exclude" in hook["entry"] + " ".join(hook.get("args", [])) for hook in hooks
+    )
     action = (ROOT / "action.yml").read_text()
     lines = [line for line in action.splitlines() if line.strip().startswith("journeyctl lint")]
     assert lines and all("--force-exclude" in line for line in lines)
@@ -146,7 +149,9 @@ def test_extend_is_relative_to_the_file_and_reports_loops_and_missing_files(repo
     write(repo / "maps" / ".journeyctl.yaml", "extend: base.yaml\n")
     missing = run("lint", "maps/", cwd=repo)
     assert missing.returncode == 2
-    assert "maps/.journeyctl.yaml:1:9: error JM002 `extend`: no configuration file" in missing.stdout
+    assert (
+        "maps/.journeyctl.yaml:1:9: error JM002 `extend`: no configuration file" in missing.stdout
+    )
 
 
 def test_a_pyproject_table_extends_too(repo: Path) -> None:
@@ -236,8 +241,10 @@ def test_a_bad_value_in_pyproject_is_reported_at_its_line_and_column(repo: Path)
     )
     mini(repo / "m.journey.yaml")
     result = run("lint", cwd=repo)
-    assert "pyproject.toml:5:20: error JM002 ignore[1]: unknown rule 'stale-evidnce'; did you " \
+    assert (
+        "pyproject.toml:5:20: error JM002 ignore[1]: unknown rule 'stale-evidnce'; did you "
         "mean 'stale-evidence'?" in result.stdout
+    )
     assert "pyproject.toml:7:16: error JM002 rules.stale-evidence.max_age_days" in result.stdout
 
 
@@ -245,10 +252,7 @@ def test_a_bad_value_in_pyproject_is_reported_at_its_line_and_column(repo: Path)
 
 
 def test_messages_use_the_files_own_words_and_suggest_fixes(repo: Path) -> None:
-    text = (
-        MINI.format(id="m")
-        .replace("journeyctl: 1", "journeyctl: true")
-    )
+    text = MINI.format(id="m").replace("journeyctl: 1", "journeyctl: true")
     write(repo / "version.journey.yaml", text)
     enum = (
         MINI.format(id="m")
@@ -357,7 +361,9 @@ def test_output_file_quiet_and_statistics(repo: Path) -> None:
     assert [int(c[0]) for c in counts] == sorted((int(c[0]) for c in counts), reverse=True)
     assert result.stderr.splitlines()[-1].startswith("1 file checked")
     quiet = run("lint", "--quiet", cwd=repo)
-    assert quiet.stdout and all(line.startswith("m.journey.yaml:") for line in quiet.stdout.splitlines())
+    assert quiet.stdout and all(
+        line.startswith("m.journey.yaml:") for line in quiet.stdout.splitlines()
+    )
     assert quiet.stderr == ""
 
 
@@ -369,7 +375,10 @@ def test_show_source_puts_a_caret_under_the_column(repo: Path) -> None:
     lines = result.stdout.splitlines()
     at = next(i for i, line in enumerate(lines) if "moment" in line and "JM002" in line)
     assert lines[at + 1] == "  |"
-    assert lines[at + 2] == "9 |       - {id: call, name: Kick-off call, channel: email, moment: great, owner: cs}"
+    assert (
+        lines[at + 2]
+        == "9 |       - {id: call, name: Kick-off call, channel: email, moment: great, owner: cs}"
+    )
     caret = lines[at + 3]
     assert caret.index("^") == lines[at + 2].index("great") and caret.endswith("^^^^^")
     plain = run("validate", cwd=repo)  # not a terminal: no source by default

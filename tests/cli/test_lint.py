@@ -205,8 +205,10 @@ def test_a_broken_configuration_is_reported_at_its_line(maps: Path) -> None:
     (maps / ".journeyctl.yaml").write_text("fail-on: warning\nselet: [JM201]\n")
     result = run("lint", ".", cwd=maps)
     assert result.returncode == 2  # nothing was checked: a usage error, as in ruff
-    assert ".journeyctl.yaml:2:1: error JM002 unknown key 'selet' in the configuration; did you" \
+    assert (
+        ".journeyctl.yaml:2:1: error JM002 unknown key 'selet' in the configuration; did you"
         " mean 'select'?" in result.stdout
+    )
     assert "cannot use the configuration .journeyctl.yaml" in result.stderr
 
 

@@ -133,7 +133,11 @@ def test_cases_are_the_rules_that_ran_for_each_file() -> None:
         path: [c.attrib["name"] for c in s.iter("testcase")]
         for path, s in suites(parse(Report([ran_some, ran_all], list(RULES), "1"))).items()
     }
-    assert names[ACME] == [VALIDATION_CASE, "JM302 touchpoint-without-owner", "JM305 single-team-map"]
+    assert names[ACME] == [
+        VALIDATION_CASE,
+        "JM302 touchpoint-without-owner",
+        "JM305 single-team-map",
+    ]
     assert names[CLEAN] == [VALIDATION_CASE, *RULE_CASES]
 
 

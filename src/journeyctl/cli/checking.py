@@ -9,11 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journeyctl.cli.pipeline import STDIN, Job, Outcome, read_or_report, run_jobs
 from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from journeyctl.cli.pipeline import Job, Outcome, read_or_report, run_jobs
 from journeyctl.config import ConfigError, ConfigResolver, Settings
 from journeyctl.diagnostics import (
-    VALIDATION_CODES,
     Diagnostic,
     FileReport,
     Report,
@@ -119,9 +118,7 @@ def run_check(
     options = options or reporting.RunOptions()
     try:
         resolver = ConfigResolver(config)
-        inputs = collect_jobs(
-            paths, resolver, stdin_filename, force_exclude=options.force_exclude
-        )
+        inputs = collect_jobs(paths, resolver, stdin_filename, force_exclude=options.force_exclude)
     except ConfigError as exc:
         inputs = Inputs([], exc.diagnostics)
     except (UsageError, OSError) as exc:

@@ -12,7 +12,6 @@ As in ruff:
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -62,7 +61,7 @@ def collect_inputs(
         if raw == STDIN:
             shown = stdin_filename or "<stdin>"
             at = Path(stdin_filename) if stdin_filename else Path("<stdin>")
-            settings = settings_for(Path(os.path.abspath(at)).parent)
+            settings = settings_for(Path(at).resolve().parent)
             text = sys.stdin.buffer.read()
             if settings is None or (force_exclude and stdin_filename and settings.excludes(at)):
                 continue
@@ -72,7 +71,7 @@ def collect_inputs(
         if path.is_dir():
 
             def wanted(candidate: Path) -> bool:
-                settings = settings_for(Path(os.path.abspath(candidate)).parent)
+                settings = settings_for(Path(candidate).resolve().parent)
                 return (
                     settings is not None
                     and settings.includes(candidate)
@@ -84,9 +83,9 @@ def collect_inputs(
             files.append(path)
         else:
             found.missing.append(raw)
-    seen: set[str] = set()
+    seen: set[Path] = set()
     for path in sorted(files, key=lambda p: p.as_posix()):
-        key = os.path.abspath(path)
+        key = Path(path).resolve()
         if key in seen:
             continue
         seen.add(key)

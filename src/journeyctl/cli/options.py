@@ -72,6 +72,8 @@ def split_codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
 ForceExcludeOption = Annotated[
     bool,
     typer.Option(

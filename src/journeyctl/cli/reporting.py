@@ -80,11 +80,11 @@ def with_source(report: Report, lines: Sequence[str], read: Callable[[str], str 
 
 
 def baseline_relative(baseline: Path) -> Callable[[str], str]:
-    folder = os.path.dirname(os.path.abspath(baseline))
+    folder = Path(baseline).resolve().parent
 
     def relative(shown: str) -> str:
         try:
-            return Path(os.path.relpath(os.path.abspath(shown), folder)).as_posix()
+            return Path(os.path.relpath(Path(shown).resolve(), folder)).as_posix()
         except ValueError:
             return Path(shown).as_posix()
 

@@ -49,7 +49,7 @@ def config_in(folder: Path) -> Path | None:
 def load_config(path: Path) -> Settings:
     """Read, validate and `extend` one configuration file; ConfigError with positioned
     problems when it cannot be used (including a file that cannot be read)."""
-    return _load(Path(os.path.abspath(path)), chain=())
+    return _load(Path(path).resolve(), chain=())
 
 
 def _load(path: Path, chain: tuple[Path, ...]) -> Settings:
@@ -66,7 +66,7 @@ def _load(path: Path, chain: tuple[Path, ...]) -> Settings:
     base = DEFAULT_SETTINGS
     extend = values.get("extend")
     if extend is not None:
-        target = Path(os.path.abspath(path.parent / extend))
+        target = Path(path.parent / extend).resolve()
         where = document.source_map.value(("extend",))
         if target == path or target in chain:
             loop = " -> ".join(display_path(p) for p in (*chain, path, target))
@@ -177,7 +177,7 @@ def _merge(base: Settings, values: dict[str, Any], path: Path) -> Settings:
         given = {k: v for k, v in values["limits"].items() if v is not None}
         changes["limits"] = replace(base.limits, **given)
     if values.get("baseline") is not None:
-        changes["baseline"] = Path(os.path.abspath(folder / values["baseline"]))
+        changes["baseline"] = Path(folder / values["baseline"]).resolve()
     return replace(base, **changes)
 
 
@@ -196,7 +196,7 @@ class ConfigResolver:
         """The configuration for files in `folder` (an absolute path, or resolved here)."""
         if self._explicit is not None:
             return self._explicit
-        folder = Path(os.path.abspath(folder))
+        folder = Path(folder).resolve()
         walked: list[Path] = []
         settings: Settings | ConfigError = DEFAULT_SETTINGS
         current = folder

@@ -95,12 +95,10 @@ def rules_model() -> type[BaseModel]:
             else:
                 kind = Annotated[type(default), Field(strict=True)]
             option_fields[option] = (kind | None, None)
-        options = create_model(  # type: ignore[call-overload]
-            f"{rule.name} options", __base__=_Strict, **option_fields
-        )
+        options = create_model(f"{rule.name} options", __base__=_Strict, **option_fields)
         fields[rule.name] = (options | None, None)
         fields[rule.code] = (options | None, None)
-    return create_model("rules", __base__=_Strict, **fields)  # type: ignore[no-any-return]
+    return create_model("rules", __base__=_Strict, **fields)
 
 
 class _ConfigBase(_Strict):
@@ -129,8 +127,9 @@ class _ConfigBase(_Strict):
 @cache
 def config_model() -> type[BaseModel]:
     """The whole configuration file; built on first use, because `rules` needs the registry."""
-    return create_model(  # type: ignore[no-any-return]
+    rules: Any = rules_model() | None
+    return create_model(
         "Configuration",
         __base__=_ConfigBase,
-        rules=(rules_model() | None, Field(None, description="Options per rule.")),
+        rules=(rules, Field(None, description="Options per rule.")),
     )

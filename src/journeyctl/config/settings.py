@@ -74,8 +74,8 @@ class Settings:
 
 def _relative(path: Path, root: Path | None) -> PurePosixPath:
     """`path` relative to `root` (the current folder when None); absolute when outside it."""
-    absolute = os.path.abspath(path)
-    base = os.path.abspath(root) if root is not None else os.getcwd()
+    absolute = Path(path).resolve()
+    base = Path(root).resolve() if root is not None else Path.cwd().resolve()
     try:
         relative = os.path.relpath(absolute, base)
     except ValueError:  # another drive on Windows

@@ -74,7 +74,8 @@ def parse_baseline(text: str) -> list[Entry]:
     if not isinstance(document, dict) or document.get(FORMAT_KEY) != FORMAT_VERSION:
         raise BaselineError(
             f"not a journeyctl baseline (written by `journeyctl lint --write-baseline FILE`, "
-            f'it starts with {{"{FORMAT_KEY}": {FORMAT_VERSION}')
+            f'it starts with {{"{FORMAT_KEY}": {FORMAT_VERSION}'
+        )
     findings = document.get("findings")
     if not isinstance(findings, list):
         raise BaselineError("`findings` must be a list")

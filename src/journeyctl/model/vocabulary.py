@@ -133,8 +133,7 @@ VALUE_DESCRIPTIONS: dict[type[enum.Enum], dict[str, str]] = {
         "plan": "Plan: the customer sets the outcomes they want and how to reach them.",
         "implement": "Implement: the customer deploys the technology and brings it into their "
         "work.",
-        "monitor": "Monitor: the customer tracks whether they are getting their desired "
-        "outcomes.",
+        "monitor": "Monitor: the customer tracks whether they are getting their desired outcomes.",
         "optimize": "Optimize: the customer improves how they use the technology to get more "
         "from it.",
     },
@@ -178,13 +177,11 @@ VALUE_DESCRIPTIONS: dict[type[enum.Enum], dict[str, str]] = {
         "customer-survey": "A survey of customers: the customer's voice, quantitative.",
         "usability-test": "Customers observed using the product: the customer's voice, "
         "qualitative.",
-        "support-tickets": "What customers raised with support: the customer's voice, "
-        "qualitative.",
+        "support-tickets": "What customers raised with support: the customer's voice, qualitative.",
         "product-analytics": "What customers did in the product: the customer's voice, "
         "quantitative.",
         "crm-records": "Interactions tracked in the CRM: the customer's voice, quantitative.",
-        "stakeholder-interview": "Interviews with the company's own people: internal, "
-        "qualitative.",
+        "stakeholder-interview": "Interviews with the company's own people: internal, qualitative.",
         "team-workshop": "A workshop of the company's teams: internal, qualitative.",
         "walkthrough": "A team member going through the journey as a customer would: "
         "internal, qualitative.",

@@ -283,8 +283,6 @@ def _allowed_keys(loc: PathKey, root: type[BaseModel]) -> list[str]:
 
 def _model_at(loc: PathKey, root: type[BaseModel]) -> type[BaseModel] | None:
     """The model class that validates the mapping at `loc`, following field annotations."""
-    import typing
-
     from pydantic import BaseModel
 
     current: Any = root

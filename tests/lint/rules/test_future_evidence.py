@@ -10,7 +10,9 @@ from tests.conftest import TODAY, line_of, lint_yaml
 
 def _map(*evidence: str) -> str:
     entries = "".join(f"      - {entry}\n" for entry in evidence)
-    return f"journeyctl: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    evidence:\n{entries}"
+    return (
+        f"journeyctl: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    evidence:\n{entries}"
+    )
 
 
 def _future(text: str, today: datetime.date = TODAY) -> list[tuple[int, int, str]]:
