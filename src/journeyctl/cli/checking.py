@@ -261,6 +261,11 @@ def _apply_baseline(
     for baseline, members in groups.items():
         try:
             entries = parse_baseline(baseline.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ValueError(
+                f"baseline {baseline}: no such file (write one with `journeyctl lint "
+                f"--write-baseline {baseline}`)"
+            ) from None
         except OSError as exc:
             raise ValueError(f"baseline {baseline}: {exc.strerror or exc}") from None
         except BaselineError as exc:

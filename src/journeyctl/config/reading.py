@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from journeyctl.diagnostics import YAML_SYNTAX, Diagnostic, Span, validation_error
-from journeyctl.load import LoadError, load_bytes
+from journeyctl.load import DEFAULT_LIMITS, LoadError, load_bytes
 from journeyctl.load.sourcemap import PathKey, SourceMap
 
 TOML_SYNTAX = (YAML_SYNTAX[0], "toml-syntax")
@@ -49,6 +49,18 @@ def read_config(path: Path, shown: str, raw: bytes) -> RawConfig:
     """Parse a configuration file's bytes; raise ConfigError for a file that is not readable
     as YAML or TOML, or that holds no settings at all."""
     if path.suffix == ".toml":
+        limit = DEFAULT_LIMITS.max_file_size
+        if len(raw) > limit:  # YAML is bounded by the loader; tomllib has no bound of its own
+            raise ConfigError(
+                [
+                    validation_error(
+                        shown,
+                        Span.point(1, 1),
+                        TOML_SYNTAX,
+                        f"file is {len(raw):,} bytes, over the limit of {limit:,} bytes",
+                    )
+                ]
+            )
         data, source_map = _read_toml(raw, shown)
     else:
         data, source_map = _read_yaml(raw, shown)

@@ -339,8 +339,11 @@ def _references_despite_errors(
     for round_ in range(3):
         for number, error in enumerate(errors):
             loc = tuple(error["loc"])
-            _strings(_value_at(pruned, loc), removed)
-            if not _set_aside(pruned, loc, f"{_PLACEHOLDER}{round_}-{number}"):
+            # Set aside the value, or the nearest enclosing one that can be (a `feedback`
+            # whose required `method` is wrong goes as a whole).
+            while loc and not _set_aside(pruned, loc, f"{_PLACEHOLDER}{round_}-{number}", removed):
+                loc = loc[:-1]
+            if not loc:
                 return []
         try:
             JourneyMap.model_validate(pruned, context={"teams": teams})
@@ -382,12 +385,14 @@ def _strings(value: Any, found: set[str]) -> None:
             stack.extend(item)
 
 
-def _set_aside(data: Any, loc: PathKey, placeholder: str) -> bool:
-    """Drop or replace the value at `loc` in place; False when that cannot be done safely."""
+def _set_aside(data: Any, loc: PathKey, placeholder: str, removed: set[str]) -> bool:
+    """Drop or replace the value at `loc` in place, adding its strings to `removed`; False
+    when that cannot be done safely."""
     from journeyctl.model import JourneyMap
 
     if not loc or loc[-1] == "[key]":
         return False
+    _strings(_value_at(data, loc), removed)
     parent = _value_at(data, loc[:-1])
     last = loc[-1]
     model = _model_at(loc[:-1], JourneyMap)
