@@ -29,7 +29,7 @@ def test_today_is_not_the_future_and_tomorrow_is() -> None:
     )
     [(line, column, message)] = _future(text)
     assert line == line_of(text, "team-workshop")
-    assert column == text.splitlines()[line - 1].index("date") + 1  # at the `date` key
+    assert column == text.splitlines()[line - 1].index("source") + 1  # at its `source` key
     assert f"team-workshop evidence of stage 's' is dated {tomorrow}, 1 day after" in message
 
 

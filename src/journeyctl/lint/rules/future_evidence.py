@@ -2,7 +2,8 @@
 
 ## What it does
 Reports each `evidence` entry of a stage, of any source, whose `date` is later than today
-(`--today`, or the current date). It points at the entry.
+(`--today`, or the current date). It points at the entry's `source`, as every finding about
+an evidence entry does.
 
 ## Why is this bad?
 Evidence records when the company listened; it cannot have listened tomorrow. A future date is
@@ -68,5 +69,5 @@ class FutureEvidence(Rule):
                         f"{entry.date.isoformat()}, {days} day{'s' if days != 1 else ''} after "
                         f"today ({context.today.isoformat()}); record evidence once it is "
                         "gathered, and fix the date if it is a typo",
-                        key="date",
+                        key="source",
                     )
