@@ -80,6 +80,12 @@ def test_an_unknown_rule_in_a_suppression_is_reported() -> None:
     assert len(found) == 1 and "JM999" in found[0].message
 
 
+def test_a_misspelt_rule_in_a_suppression_gets_a_suggestion() -> None:
+    text = UNVALIDATED.format(comment="  # journeyctl: ignore[stage-not-customer-validatd]")
+    (found,) = [d for d in lint_yaml(text) if d.code == "JM010"]
+    assert "did you mean 'stage-not-customer-validated'?" in found.message
+
+
 def test_comment_text_inside_a_quoted_scalar_is_not_a_suppression() -> None:
     text = UNVALIDATED.format(comment="").replace(
         "    name: Trial", '    name: "Trial # journeyctl: ignore-file[JM201]"'
