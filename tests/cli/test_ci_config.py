@@ -408,3 +408,10 @@ def test_baseline_reports_only_new_findings_and_what_was_fixed(repo: Path) -> No
     assert [d["code"] for d in json.loads(found.stdout)] == ["JM302"]
     assert "fixed since the baseline: maps/m.journey.yaml: JM401" in found.stderr
     assert "fixed since the baseline: maps/m.journey.yaml: JM305" in found.stderr
+
+
+def test_a_missing_config_option_is_a_plain_usage_error(repo: Path) -> None:
+    mini(repo / "m.journey.yaml")
+    result = run("lint", "--config", "nope.yaml", cwd=repo)
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == "journeyctl: error: --config nope.yaml: no such file\n"

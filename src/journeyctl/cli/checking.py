@@ -116,6 +116,8 @@ def run_check(
     from journeyctl.output import get_formatter
 
     options = options or reporting.RunOptions()
+    if config is not None and not config.is_file():
+        return _usage(f"--config {config}: no such file")
     try:
         resolver = ConfigResolver(config)
         inputs = collect_jobs(paths, resolver, stdin_filename, force_exclude=options.force_exclude)
