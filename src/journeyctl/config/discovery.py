@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from journeyctl.config.reading import ConfigError, RawConfig, has_journeyctl_table, read_config
 from journeyctl.config.settings import DEFAULT_SETTINGS, Settings
-from journeyctl.diagnostics import SCHEMA, Span, validation_error
+from journeyctl.diagnostics import SCHEMA, Diagnostic, Span, validation_error
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -98,6 +98,7 @@ def _validate(document: RawConfig) -> dict[str, Any]:
     from pydantic import ValidationError
 
     from journeyctl.config.model import config_model
+    from journeyctl.config.model import rules_model as rules_model_for
     from journeyctl.validation import translate_errors
 
     data = document.data
@@ -114,15 +115,35 @@ def _validate(document: RawConfig) -> dict[str, Any]:
                 )
             ]
         )
+    problems: list[Diagnostic] = []
     model = config_model()
+    validated: BaseModel | None = None
     try:
-        validated: BaseModel = model.model_validate(data)
+        validated = model.model_validate(data)
     except ValidationError as exc:
-        problems = translate_errors(
+        problems += translate_errors(
             exc, document.shown, document.source_map, data, model, "the configuration"
         )
-        raise ConfigError(problems) from None
+    from journeyctl.lint.registry import lookup
+
+    rules = data.get("rules")
+    options: dict[str, Any] = {}
+    if isinstance(rules, dict):  # unknown rules and non-mappings are reported above
+        rules = {k: v for k, v in rules.items() if isinstance(v, dict) and lookup(str(k))}
+    if isinstance(rules, dict) and rules:
+        rules_model = rules_model_for(tuple(str(name) for name in rules))
+        try:
+            options = rules_model.model_validate({"rules": rules}).model_dump()["rules"]
+        except ValidationError as exc:
+            more = translate_errors(
+                exc, document.shown, document.source_map, data, rules_model, "the configuration"
+            )
+            problems += [problem for problem in more if problem not in problems]
+    if problems or validated is None:
+        raise ConfigError(sorted(problems, key=lambda d: d.sort_key))
     values = validated.model_dump(exclude_unset=True, by_alias=False)
+    if "rules" in values:
+        values["rules"] = options
     _check_teams(document, values)
     return values
 

@@ -7,8 +7,6 @@ from the registry, so that an unknown option or a value of the wrong type is rep
 line like any other key. The models say nothing about merging or paths: see `discovery`.
 """
 
-from __future__ import annotations
-
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -53,6 +51,7 @@ def _lint_rule(name: str) -> str:
 
 
 RuleName = Annotated[str, AfterValidator(_lint_rule)]
+RuleKey = Annotated[str, AfterValidator(lambda name: _known_rule(name))]
 RuleList = Annotated[list[RuleName], BeforeValidator(_comma_list)]
 Glob = Annotated[str, Field(min_length=1)]
 GlobList = Annotated[list[Glob], BeforeValidator(_comma_list)]
@@ -79,29 +78,51 @@ class LimitsModel(_Strict):
     max_files: PositiveInt | None = Field(None, description="Files per run (100,000).")
 
 
+def _known_rule(name: str) -> str:
+    from journeyctl.lint.registry import lookup
+
+    if lookup(name) is None:
+        raise unknown_rule_error(name)
+    return name
+
+
 @cache
-def rules_model() -> type[BaseModel]:
-    """`rules:`: one optional field per rule name and per code, each a model of its options."""
+def options_model(code: str) -> type[BaseModel]:
+    """The options of one rule as a model: each option typed like its default."""
     from journeyctl.lint.registry import all_rules
 
+    rule = next((r for r in all_rules() if r.code == code), None)
     fields: dict[str, Any] = {}
-    for rule in all_rules():
-        option_fields: dict[str, Any] = {}
-        for option, default in rule.options.items():
-            if isinstance(default, bool):
-                kind: Any = Annotated[bool, Field(strict=True)]
-            elif isinstance(default, int):
-                kind = Annotated[int, Field(strict=True, ge=0)]
-            else:
-                kind = Annotated[type(default), Field(strict=True)]
-            option_fields[option] = (kind | None, None)
-        options = create_model(f"{rule.name} options", __base__=_Strict, **option_fields)
-        fields[rule.name] = (options | None, None)
-        fields[rule.code] = (options | None, None)
-    return create_model("rules", __base__=_Strict, **fields)
+    for option, default in (rule.options if rule is not None else {}).items():
+        if isinstance(default, bool):
+            kind: Any = Annotated[bool, Field(strict=True)]
+        elif isinstance(default, int):
+            kind = Annotated[int, Field(strict=True, ge=0)]
+        else:
+            kind = Annotated[type(default), Field(strict=True)]
+        fields[option] = (kind | None, None)
+    return create_model(f"{code} options", __base__=_Strict, **fields)
 
 
-class _ConfigBase(_Strict):
+@cache
+def rules_model(names: tuple[str, ...]) -> type[BaseModel]:
+    """A configuration holding only `rules:`, for the rule names a file uses (as written).
+
+    Built per file rather than once for every rule: a model of every rule's options costs
+    tens of milliseconds, a cost each run would pay before checking a single map.
+    """
+    from journeyctl.lint.registry import lookup
+
+    fields: dict[str, Any] = {}
+    for name in names:
+        info = lookup(name)
+        if info is not None:
+            fields[name] = (options_model(info.code) | None, None)
+    rules: Any = create_model("rules", __base__=_Strict, **fields) | None
+    return create_model("Configuration", __base__=_Strict, rules=(rules, None))
+
+
+class Configuration(_Strict):
     extend: Glob | None = Field(
         None,
         description="Another configuration to start from, relative to this file; this file's "
@@ -122,14 +143,11 @@ class _ConfigBase(_Strict):
     baseline: Glob | None = Field(
         None, description="A baseline file (`--write-baseline`), relative to this file."
     )
-
-
-@cache
-def config_model() -> type[BaseModel]:
-    """The whole configuration file; built on first use, because `rules` needs the registry."""
-    rules: Any = rules_model() | None
-    return create_model(
-        "Configuration",
-        __base__=_ConfigBase,
-        rules=(rules, Field(None, description="Options per rule.")),
+    rules: dict[RuleKey, dict[str, Any]] | None = Field(
+        None, description="Options per rule code or name (checked by `rules_model`)."
     )
+
+
+def config_model() -> type[BaseModel]:
+    """The configuration file's model; each rule's options are checked by `rules_model`."""
+    return Configuration
