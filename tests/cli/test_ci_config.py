@@ -415,3 +415,34 @@ def test_a_missing_config_option_is_a_plain_usage_error(repo: Path) -> None:
     result = run("lint", "--config", "nope.yaml", cwd=repo)
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == "journeyctl: error: --config nope.yaml: no such file\n"
+
+
+def test_the_actions_script_writes_sarif_and_leaves_fail_on_to_each_map(repo: Path) -> None:
+    action = yaml.safe_load((ROOT / "action.yml").read_text())
+    (step,) = [s for s in action["runs"]["steps"] if s["name"] == "Lint journey maps"]
+    bin_dir = repo.parent / "bin"
+    bin_dir.mkdir()
+    shim = bin_dir / "journeyctl"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m journeyctl "$@" --today 2026-11-27\n')
+    shim.chmod(0o755)
+    write(repo / ".journeyctl.yaml", TEAMS + "exclude: [drafts]\n")
+    write(repo / "strict" / ".journeyctl.yaml", TEAMS + "fail-on: warning\nignore: [JM201]\n")
+    mini(repo / "drafts" / "wip.journey.yaml")
+    mini(repo / "lenient" / "m.journey.yaml")
+    environment = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+    def action_run(paths: str, fail_on: str = "") -> subprocess.CompletedProcess[str]:
+        env = {**environment, "PATHS": paths, "FAIL_ON": fail_on, "CONFIG": "",
+               "SARIF_FILE": "out.sarif"}  # fmt: skip
+        return subprocess.run(["bash", "-e", "-c", step["run"]], cwd=repo, env=env,
+                              capture_output=True, text=True, timeout=120)  # fmt: skip
+
+    lenient = action_run("lenient/m.journey.yaml drafts/wip.journey.yaml")
+    assert lenient.returncode == 1  # JM201 is an error under the default fail-on
+    sarif = json.loads((repo / "out.sarif").read_text())
+    assert {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            for r in sarif["runs"][0]["results"]} == {"lenient/m.journey.yaml"}  # fmt: skip
+    mini(repo / "strict" / "m.journey.yaml")
+    (repo / "lenient" / "m.journey.yaml").unlink()
+    assert action_run("strict/").returncode == 1  # warnings fail under strict's fail-on
+    assert action_run("strict/", fail_on="error").returncode == 0  # the input overrides
