@@ -104,7 +104,7 @@ def test_text_groups_by_stage_without_colour_when_piped() -> None:
         "adopt",
         "  + touchpoint community-forum (Community forum answer) added",
     ]
-    assert "  ~ touchpoint qbr moment: \"positive\" -> \"neutral\"" in lines
+    assert '  ~ touchpoint qbr moment: "positive" -> "neutral"' in lines
 
 
 def test_text_shows_hostile_text_inert(tmp_path: Path) -> None:

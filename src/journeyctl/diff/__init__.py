@@ -66,7 +66,11 @@ def diff_results(
     shown = new_journey or old_journey
     assert shown is not None
     states = None
-    if old_journey is not None and new_journey is not None and old_journey.state != new_journey.state:
+    if (
+        old_journey is not None
+        and new_journey is not None
+        and old_journey.state != new_journey.state
+    ):
         states = (old_journey.state.value, new_journey.state.value)
     return MapDiff(
         old_name if old_name is not None else (old.path if old is not None else None),

@@ -157,7 +157,9 @@ def element_changes(
     for name, key in _fields(type(old)):
         value = getattr(old, name)
         if isinstance(value, BaseModel) and key not in _CHILDREN:
-            found.extend(extension_changes(where, _child(old_data, key), _child(new_data, key), key))
+            found.extend(
+                extension_changes(where, _child(old_data, key), _child(new_data, key), key)
+            )
     return found
 
 
@@ -278,8 +280,11 @@ class _Placed:
     data: Data
 
 
-_WITH_ID = (("touchpoints", "touchpoint"), ("pain_points", "pain_point"))
-_WITH_ID += (("opportunities", "opportunity"),)
+_WITH_ID: tuple[tuple[str, str], ...] = (
+    ("touchpoints", "touchpoint"),
+    ("pain_points", "pain_point"),
+    ("opportunities", "opportunity"),
+)
 _KEYED: tuple[tuple[str, str, Callable[[Any], dict[str, Any]]], ...] = (
     ("evidence", "evidence", lambda e: {"source": e.source.value, "date": e.date.isoformat()}),
     ("handoffs", "handoff", lambda h: {"from": h.from_, "to": h.to}),
@@ -368,7 +373,9 @@ class _Stages:
             else:
                 shuffled = set()
             for element in elements:
-                where = _Where(kind, element.id, stage=stage.id, name=getattr(element, "name", None))
+                where = _Where(
+                    kind, element.id, stage=stage.id, name=getattr(element, "name", None)
+                )
                 before = old_placed.get(element.id)
                 if before is None:
                     if old_stage is not None:
@@ -422,9 +429,7 @@ class _Stages:
                         _child(new_data, field, new_i),
                     )
                 )
-            found.extend(
-                Change("added", kind, key=key_of(after[i]), stage=stage.id) for i in added
-            )
+            found.extend(Change("added", kind, key=key_of(after[i]), stage=stage.id) for i in added)
             found.extend(
                 Change("removed", kind, key=key_of(before[i]), stage=stage.id) for i in removed
             )

@@ -83,9 +83,7 @@ def describe(change: Change) -> list[Piece]:
                 theirs(change.to_stage or ""),
             ]
         else:
-            pieces += [
-                ours(f" moved from position {change.from_position} to {change.to_position}")
-            ]
+            pieces += [ours(f" moved from position {change.from_position} to {change.to_position}")]
     else:
         pieces.append(ours(f" {change.change}"))
     return pieces

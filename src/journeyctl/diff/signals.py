@@ -70,9 +70,7 @@ def raise_signals(
         if before.critical and not now.critical:
             where["critical-removed"].append(f"touchpoint {tp_id}: no longer critical")
         if _dropped(before.emotion, now.emotion):
-            where["emotion-drop"].append(
-                f"touchpoint {tp_id}: {before.emotion} -> {now.emotion}"
-            )
+            where["emotion-drop"].append(f"touchpoint {tp_id}: {before.emotion} -> {now.emotion}")
         if (
             before.moment is not None
             and now.moment is not None

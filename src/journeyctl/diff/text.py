@@ -61,9 +61,7 @@ def _diff_lines(diff: MapDiff) -> list[Line]:
     ):
         if found:
             lines.append([(title, "bold")])
-            lines.extend(
-                [(f"  {mark} ", _MARK_STYLES[mark]), (format_line(d), "")] for d in found
-            )
+            lines.extend([(f"  {mark} ", _MARK_STYLES[mark]), (format_line(d), "")] for d in found)
     return lines
 
 
