@@ -58,6 +58,9 @@ def jsonable(value: Any) -> Any:
 
     Non-finite floats (`.nan`, `.inf` in an `x-` value) become text, which JSON can carry.
     """
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
     if isinstance(value, enum.Enum):
         return value.value
     if isinstance(value, (datetime.date, datetime.datetime)):
@@ -66,7 +69,7 @@ def jsonable(value: Any) -> Any:
         return repr(value)
     if isinstance(value, BaseModel):
         return _scalars(value)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [jsonable(v) for v in value]
@@ -84,25 +87,39 @@ def same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-_FIELDS: dict[type[BaseModel], list[tuple[str, str]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """A model's fields by what the diff does with them: (attribute, YAML key) pairs."""
+
+    values: tuple[tuple[str, str], ...]
+    """Compared as values (a nested element such as `feedback` as a dict of values)."""
+    string_lists: tuple[tuple[str, str], ...]
+    """Compared as sets of items."""
+    nested: tuple[str, ...]
+    """YAML keys of single nested elements (`feedback`), whose `x-` keys count too."""
 
 
-def _fields(model: type[BaseModel]) -> list[tuple[str, str]]:
-    """(attribute, YAML key) of a model's fields, cached per class."""
+_FIELDS: dict[type[BaseModel], _Fields] = {}
+_NESTED = frozenset({"feedback"})
+
+
+def _fields(model: type[BaseModel]) -> _Fields:
+    """The field categories of a model, cached per class."""
     found = _FIELDS.get(model)
     if found is None:
-        found = [(name, info.alias or name) for name, info in model.model_fields.items()]
+        pairs = [(name, info.alias or name) for name, info in model.model_fields.items()]
+        found = _Fields(
+            tuple((n, k) for n, k in pairs if k not in _CHILDREN and k not in _STRING_LISTS),
+            tuple((n, k) for n, k in pairs if k in _STRING_LISTS),
+            tuple(k for _, k in pairs if k in _NESTED),
+        )
         _FIELDS[model] = found
     return found
 
 
 def _scalars(element: BaseModel) -> dict[str, Any]:
     """The element's own values by YAML key, without child elements and string lists."""
-    return {
-        key: jsonable(getattr(element, name))
-        for name, key in _fields(type(element))
-        if key not in _CHILDREN and key not in _STRING_LISTS
-    }
+    return {key: jsonable(getattr(element, name)) for name, key in _fields(type(element)).values}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,23 +138,33 @@ class _Where:
         )
 
 
+# The loaded data is plain dicts and lists: `type(...) is dict` is much cheaper than an
+# isinstance check against the Mapping ABC, and this runs for every element of a large map.
+
+
 def _items(data: Any, key: str) -> list[Any]:
-    found = data.get(key) if isinstance(data, Mapping) else None
-    return found if isinstance(found, list) else []
+    found = data.get(key) if type(data) is dict else None
+    return found if type(found) is list else []
 
 
 def _child(data: Any, key: str, index: int | None = None) -> Data:
-    found = data.get(key) if isinstance(data, Mapping) else None
+    found = data.get(key) if type(data) is dict else None
     if index is not None:
-        found = found[index] if isinstance(found, list) and index < len(found) else None
-    return found if isinstance(found, Mapping) else _EMPTY
+        found = found[index] if type(found) is list and index < len(found) else None
+    return found if type(found) is dict else _EMPTY
 
 
 def element_changes(
     where: _Where, old: BaseModel, new: BaseModel, old_data: Data, new_data: Data
 ) -> list[Change]:
     """Changed values, items added to or removed from string lists, and `x-` keys."""
-    found: list[Change] = []
+    fields = _fields(type(old))
+    if old == new:  # the common case, compared in C: only `x-` keys can differ
+        found = extension_changes(where, old_data, new_data)
+        for key in fields.nested:
+            found += extension_changes(where, _child(old_data, key), _child(new_data, key), key)
+        return found
+    found = []
     old_values, new_values = _scalars(old), _scalars(new)
     for key, before in old_values.items():
         after = new_values[key]
@@ -150,16 +177,13 @@ def element_changes(
                     found.append(where.make("changed", field=f"{key}.{sub}", old=b, new=a))
         else:
             found.append(where.make("changed", field=key, old=before, new=after))
-    for name, key in _fields(type(old)):
-        if key in _STRING_LISTS:
-            found.extend(_string_items(where, key, getattr(old, name), getattr(new, name)))
+    for name, key in fields.string_lists:
+        before_items, after_items = getattr(old, name), getattr(new, name)
+        if before_items != after_items:
+            found.extend(_string_items(where, key, before_items, after_items))
     found.extend(extension_changes(where, old_data, new_data))
-    for name, key in _fields(type(old)):
-        value = getattr(old, name)
-        if isinstance(value, BaseModel) and key not in _CHILDREN:
-            found.extend(
-                extension_changes(where, _child(old_data, key), _child(new_data, key), key)
-            )
+    for key in fields.nested:
+        found.extend(extension_changes(where, _child(old_data, key), _child(new_data, key), key))
     return found
 
 
@@ -183,8 +207,10 @@ def extension_changes(where: _Where, old: Data, new: Data, prefix: str = "") -> 
     """`x-` keys of one mapping added, removed or changed, in file order."""
     found: list[Change] = []
     dotted = f"{prefix}." if prefix else ""
-    keys = [k for k in old if _is_extension(k)]
-    keys += [k for k in new if _is_extension(k) and k not in old]
+    keys = [k for k in old if type(k) is str and k.startswith("x-")]
+    keys += [k for k in new if type(k) is str and k.startswith("x-") and k not in old]
+    if not keys:
+        return []
     for key in keys:
         before = jsonable(old[key]) if key in old else UNSET
         after = jsonable(new[key]) if key in new else UNSET
@@ -206,10 +232,6 @@ def extension_changes(where: _Where, old: Data, new: Data, prefix: str = "") -> 
             )
         )
     return found
-
-
-def _is_extension(key: object) -> bool:
-    return isinstance(key, str) and key.startswith("x-")
 
 
 # ------------------------------------------------------------------------------------------
@@ -322,7 +344,7 @@ class _Stages:
     def _stage_data(self, side: str, index: int) -> Data:
         data = self.old_stage_data if side == "old" else self.new_stage_data
         found = data[index] if index < len(data) else None
-        return found if isinstance(found, Mapping) else _EMPTY
+        return found if type(found) is dict else _EMPTY
 
     def changes(self) -> list[Change]:
         found: list[Change] = []
