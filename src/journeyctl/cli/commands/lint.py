@@ -24,7 +24,7 @@ from journeyctl.cli.options import (
 @app.command(short_help="Validate, then check maps for gaps (the rules).")
 def lint(
     paths: PathsArgument = None,
-    output_format: FormatOption = OutputFormat.text,
+    output_format: FormatOption = OutputFormat("text"),
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     fail_on: Annotated[

@@ -17,7 +17,7 @@ from journeyctl.cli.options import (
 @app.command(short_help="Check maps against the format (YAML, schema, references).")
 def validate(
     paths: PathsArgument = None,
-    output_format: FormatOption = OutputFormat.text,
+    output_format: FormatOption = OutputFormat("text"),
     config: ConfigOption = None,
     stdin_filename: StdinFilenameOption = None,
 ) -> None:
