@@ -15,6 +15,8 @@ from journeyctl.output import FORMATS
 # Choices for typer, built from the library's own lists so that each is defined once.
 OutputFormat = StrEnum("OutputFormat", {name: name for name in FORMATS})  # type: ignore[misc]
 """The diagnostic formats of `validate` and `lint` (the `output` package has one each)."""
+TEXT = OutputFormat("text")
+"""The default format: for people, with colour on a terminal."""
 FailOn = StrEnum("FailOn", {level: level for level in FAIL_ON_LEVELS})  # type: ignore[misc]
 
 
