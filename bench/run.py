@@ -1,4 +1,4 @@
-"""Measure journeyctl against its floors and peers, and check DESIGN.md's performance budget.
+"""Measure journeyctl against its floors and peers; check the budgets of docs/architecture.md.
 
     .venv/bin/python bench/run.py            # full run (under ten minutes on 2 cores)
     .venv/bin/python bench/run.py --quick    # smoke run: fewer repetitions, 100 and 500 maps

@@ -70,5 +70,5 @@ def line_of(text: str, pattern: str) -> int:
 
 @pytest.fixture
 def format_example() -> str:
-    """FORMAT.md's complete example, kept in the tests as the canonical valid map."""
+    """docs/format.md's complete example, kept in the tests as the canonical valid map."""
     return (ROOT / "tests" / "data" / "format-example.journey.yaml").read_text()

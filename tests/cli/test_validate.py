@@ -1,7 +1,7 @@
 """`journeyctl validate` through the real command line, in a subprocess, on every bad input.
 
-DESIGN.md ("Bad input", "Commands"): a content problem is a diagnostic with a position and
-exit code 1; a path that does not exist or cannot be opened is exit 2 with a message on
+docs/architecture.md ("Bad input", "Exit codes"): a content problem is a diagnostic with a
+position and exit code 1; a path that does not exist or cannot be opened is exit 2 with a message on
 stderr; no bad input crashes the program, hangs it, or changes a file; no traceback is ever
 shown. Subprocesses are what the user runs, so they are what is tested here; to stay fast,
 independent runs are started concurrently.

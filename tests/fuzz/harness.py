@@ -1,10 +1,11 @@
 """What every fuzz target checks, and how: bounded in time, twice for determinism.
 
 `check_input` runs one input through the public API's `check_bytes` (load, validate, lint),
-twice, and asserts the properties of DESIGN.md ("Bad input", "Commands"): nothing raises, every
-diagnostic is well formed (a documented code with its rule name, a severity, a one-line message,
-1-based positions inside the file), validation codes only for invalid maps, and the same input
-gives the same diagnostics. `run_cli` does the same through `python -m journeyctl` with stdin.
+twice, and asserts the properties of docs/architecture.md ("Bad input", "Exit codes"): nothing
+raises, every diagnostic is well formed (a documented code with its rule name, a severity, a
+one-line message, 1-based positions inside the file), validation codes only for invalid maps,
+and the same input gives the same diagnostics. `run_cli` does the same through
+`python -m journeyctl` with stdin.
 """
 
 from __future__ import annotations
