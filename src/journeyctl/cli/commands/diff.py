@@ -169,6 +169,8 @@ def _compare(
 
     for pair in pairs:
         settings = _settings(config, pair)
+        old: CheckResult | None
+        new: CheckResult | None
         if _in_parallel(pair):
             old, new = _check_in_parallel(pair, settings, today)
         else:
