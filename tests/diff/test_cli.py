@@ -131,3 +131,22 @@ def test_current_versus_future_heading(tmp_path: Path) -> None:
     )
     markdown = run(current.name, future.name, "--format", "markdown", cwd=tmp_path).stdout
     assert "#### current -> future: current.journey.yaml -> future.journey.yaml" in markdown
+
+
+def test_large_maps_are_checked_in_parallel_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The forked check of the old version gives the diff exactly what a serial one does."""
+    import datetime
+
+    from journeyctl.cli.commands import diff as command
+    from journeyctl.diff.sources import Pair, read_side
+
+    pair = Pair(read_side(str(ACME), Path.cwd()), read_side(str(EDITED), Path.cwd()))
+    day = datetime.date(2026, 11, 27)
+    serial, _ = command._compare([pair], None, day)
+    monkeypatch.setattr(command, "_PARALLEL_BYTES", 0)
+    assert command._in_parallel(pair)
+    parallel, invalid = command._compare([pair], None, day)
+    assert invalid == []
+    assert [d.as_dict() for d in parallel] == [d.as_dict() for d in serial]
