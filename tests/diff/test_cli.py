@@ -136,17 +136,23 @@ def test_current_versus_future_heading(tmp_path: Path) -> None:
 def test_large_maps_are_checked_in_parallel_with_the_same_result(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The forked check of the old version gives the diff exactly what a serial one does."""
+    """A forked check of the old version, and a pool over several maps, give exactly what a
+    serial run gives."""
     import datetime
 
-    from journeyctl.cli.commands import diff as command
+    from journeyctl.api import settings_for
+    from journeyctl.cli import diffing
     from journeyctl.diff.sources import Pair, read_side
 
     pair = Pair(read_side(str(ACME), Path.cwd()), read_side(str(EDITED), Path.cwd()))
+    settings = settings_for(None, ACME)
     day = datetime.date(2026, 11, 27)
-    serial, _ = command._compare([pair], None, day)
-    monkeypatch.setattr(command, "_PARALLEL_BYTES", 0)
-    assert command._in_parallel(pair)
-    parallel, invalid = command._compare([pair], None, day)
+    serial, _ = diffing.compare_pairs([(pair, settings)] * 3, day)
+    monkeypatch.setattr(diffing, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(diffing.os, "cpu_count", lambda: 2)
+    one, invalid = diffing.compare_pairs([(pair, settings)], day)  # side by side
     assert invalid == []
-    assert [d.as_dict() for d in parallel] == [d.as_dict() for d in serial]
+    assert [d.as_dict() for d in one] == [d.as_dict() for d in serial[:1]]
+    pooled, invalid = diffing.compare_pairs([(pair, settings)] * 3, day)
+    assert invalid == []
+    assert [d.as_dict() for d in pooled] == [d.as_dict() for d in serial]

@@ -12,14 +12,13 @@ from journeyctl.cli.app import app, usage_error
 from journeyctl.cli.options import ConfigOption, TodayOption
 
 if TYPE_CHECKING:
-    import datetime
     from collections.abc import Callable
     from pathlib import Path
 
     from journeyctl.api import CheckResult
     from journeyctl.config import Settings
     from journeyctl.diff import MapDiff
-    from journeyctl.diff.sources import Pair, Version
+    from journeyctl.diff.sources import Pair
 
 
 class DiffFormat(StrEnum):
@@ -90,7 +89,10 @@ def diff(
         usage_error(str(exc))
 
     day = today.date() if today else None
-    diffs, invalid = _compare(pairs, config, day)
+    from journeyctl.cli.diffing import compare_pairs
+
+    jobs = [(pair, _settings(config, pair)) for pair in pairs]
+    diffs, invalid = compare_pairs(jobs, day)
     if invalid:
         _print_invalid(invalid)
     if base is None and invalid:
@@ -150,85 +152,6 @@ def _settings(config: Path | None, pair: Pair) -> Settings:
         usage_error("the configuration cannot be used")
     except OSError as exc:
         usage_error(f"{config}: {exc.strerror or exc}")
-
-
-def _compare(
-    pairs: list[Pair], config: Path | None, today: datetime.date | None
-) -> tuple[list[MapDiff], list[CheckResult]]:
-    """Check both versions of each map (same configuration), then diff the valid pairs."""
-    from journeyctl.api import check
-    from journeyctl.diff import diff_results
-
-    diffs: list[MapDiff] = []
-    invalid: list[CheckResult] = []
-
-    def checked(version: Version | None, settings: Settings) -> CheckResult | None:
-        if version is None:
-            return None
-        return check(version.content, path=version.shown, config=settings, today=today)
-
-    for pair in pairs:
-        settings = _settings(config, pair)
-        old: CheckResult | None
-        new: CheckResult | None
-        if _in_parallel(pair):
-            old, new = _check_in_parallel(pair, settings, today)
-        else:
-            old, new = checked(pair.old, settings), checked(pair.new, settings)
-        bad = [r for r in (old, new) if r is not None and not r.valid]
-        if bad:
-            invalid.extend(bad)
-            continue
-        diffs.append(diff_results(old, new))
-    return diffs, invalid
-
-
-_PARALLEL_BYTES = 256 * 1024
-"""Two versions this large are checked at the same time, the old one in a forked process:
-below it, forking and sending the result back cost more than they save."""
-
-
-def _in_parallel(pair: Pair) -> bool:
-    import os
-
-    if pair.old is None or pair.new is None or (os.cpu_count() or 1) < 2:
-        return False
-    return len(pair.old.content) + len(pair.new.content) >= _PARALLEL_BYTES
-
-
-def _check_in_parallel(
-    pair: Pair, settings: Settings, today: datetime.date | None
-) -> tuple[CheckResult, CheckResult]:
-    import multiprocessing
-
-    import journeyctl.validation  # noqa: F401 - build the models once, before the fork
-    from journeyctl.api import check
-
-    assert pair.old is not None and pair.new is not None
-    context = multiprocessing.get_context("fork")
-    with context.Pool(1) as pool:
-        pending = pool.apply_async(
-            _check_for_diff, (pair.old.content, pair.old.shown, settings, today)
-        )
-        new = check(pair.new.content, path=pair.new.shown, config=settings, today=today)
-        old = pending.get()
-    return old, new
-
-
-def _check_for_diff(
-    content: bytes, shown: str, settings: Settings, today: datetime.date | None
-) -> CheckResult:
-    """`check`, without what the diff does not read (the text and the source map), so that
-    less has to be pickled back from the worker."""
-    from dataclasses import replace
-
-    from journeyctl.api import check
-    from journeyctl.load import LoadedDocument, SourceMap
-
-    result = check(content, path=shown, config=settings, today=today)
-    if result.document is None:
-        return result
-    return replace(result, document=LoadedDocument("", result.document.data, SourceMap(), []))
 
 
 def _print_invalid(invalid: list[CheckResult]) -> None:
