@@ -156,3 +156,12 @@ def test_large_maps_are_checked_in_parallel_with_the_same_result(
     pooled, invalid = diffing.compare_pairs([(pair, settings)] * 3, day)
     assert invalid == []
     assert [d.as_dict() for d in pooled] == [d.as_dict() for d in serial]
+
+
+def test_a_broken_configuration_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / ".journeyctl.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
+    (tmp_path / "a.journey.yaml").write_text(MINIMAL, encoding="utf-8")
+    done = run("a.journey.yaml", "a.journey.yaml", cwd=tmp_path)
+    assert done.returncode == 2
+    assert ".journeyctl.yaml:1:" in done.stderr
+    assert "Traceback" not in done.stderr

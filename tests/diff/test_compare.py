@@ -331,3 +331,34 @@ def test_an_invalid_map_cannot_be_compared() -> None:
     invalid = journeyctl.check("journeyctl: 1\n", path="bad.journey.yaml")
     with pytest.raises(ValueError, match="invalid map"):
         diff_results(check(MINIMAL), invalid)
+
+
+def test_persona_and_teams() -> None:
+    persona = "persona:\n  name: Priya\n  desired_outcomes: [Fast reports]\n"
+    with_persona = MINIMAL.replace("teams:\n", persona + "teams:\n")
+    assert changes(MINIMAL, with_persona) == [
+        {"change": "added", "kind": "persona", "name": "Priya"}
+    ]
+    edited = with_persona.replace("[Fast reports]", "[Fast reports, One number]").replace(
+        "{id: sales, name: Sales}", "{id: sales, name: Sales team}"
+    )
+    assert changes(with_persona, edited) == [
+        {"change": "added", "kind": "persona", "name": "Priya", "field": "desired_outcomes",
+         "new": "One number"},
+        {"change": "changed", "kind": "team", "id": "sales", "name": "Sales team",
+         "field": "name", "old": "Sales", "new": "Sales team"},
+    ]  # fmt: skip
+    assert changes(with_persona, MINIMAL) == [
+        {"change": "removed", "kind": "persona", "name": "Priya"}
+    ]
+
+
+def test_feedback_fields_are_dotted() -> None:
+    old = MINIMAL.replace("{id: t3, name: T3}", "{id: t3, name: T3, feedback: {method: nps}}")
+    new = old.replace("feedback: {method: nps}", "feedback: {method: nps, metric: NPS, x-k: 1}")
+    assert changes(old, new) == [
+        {"change": "changed", "kind": "touchpoint", "id": "t3", "stage": "one", "name": "T3",
+         "field": "feedback.metric", "old": None, "new": "NPS"},
+        {"change": "added", "kind": "extension", "element": "touchpoint", "id": "t3",
+         "stage": "one", "name": "T3", "field": "feedback.x-k", "new": 1},
+    ]  # fmt: skip

@@ -256,9 +256,11 @@ def _persona(old: JourneyMap, old_data: Data, new: JourneyMap, new_data: Data) -
     before, after = old.persona, new.persona
     if before is None and after is None:
         return []
-    if before is None or after is None:
-        shown = (after or before).name  # type: ignore[union-attr]
-        return [Change("added" if before is None else "removed", "persona", name=shown)]
+    if before is None and after is not None:
+        return [Change("added", "persona", name=after.name)]
+    if after is None and before is not None:
+        return [Change("removed", "persona", name=before.name)]
+    assert before is not None and after is not None
     where = _Where("persona", name=after.name)
     return element_changes(
         where, before, after, _child(old_data, "persona"), _child(new_data, "persona")

@@ -12,7 +12,6 @@ from journeyctl.cli.app import app, usage_error
 from journeyctl.cli.options import ConfigOption, TodayOption
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
     from journeyctl.api import CheckResult
@@ -74,11 +73,12 @@ def diff(
     from journeyctl.diff.sources import SourceError, base_pairs, read_side
 
     wanted = _fail_on(fail_on)
+    configurations = _Configurations(config)
     paths = inputs or []
     cwd = Path.cwd()
     try:
         if base is not None:
-            pairs = base_pairs(base, paths, cwd, _map_filter(config))
+            pairs = base_pairs(base, paths, cwd, configurations.is_map)
         elif len(paths) == 2:
             from journeyctl.diff.sources import Pair
 
@@ -91,7 +91,7 @@ def diff(
     day = today.date() if today else None
     from journeyctl.cli.diffing import compare_pairs
 
-    jobs = [(pair, _settings(config, pair)) for pair in pairs]
+    jobs = [(pair, configurations.for_pair(pair)) for pair in pairs]
     diffs, invalid = compare_pairs(jobs, day)
     if invalid:
         _print_invalid(invalid)
@@ -120,38 +120,50 @@ def _fail_on(value: str | None) -> set[str]:
     return names
 
 
-def _map_filter(config: Path | None) -> Callable[[Path], bool]:
-    """Whether a changed file is a journey map: the configuration's include/exclude globs."""
-    from journeyctl.api import settings_for
-    from journeyctl.cli.discover import matches
-    from journeyctl.config import ConfigError
+class _Configurations:
+    """The configuration for each folder (`journeyctl.api.settings_for`), read once per folder:
+    `--base` may look at thousands of changed files."""
 
-    def is_map(path: Path) -> bool:
+    def __init__(self, config: Path | None) -> None:
+        self.config = config
+        self.by_folder: dict[Path, Settings] = {}
+
+    def for_path(self, path: Path) -> Settings:
+        """Raises ConfigError for a broken configuration, OSError for an unreadable one."""
+        from journeyctl.api import settings_for
+
+        folder = path.resolve().parent
+        found = self.by_folder.get(folder)
+        if found is None:
+            found = self.by_folder[folder] = settings_for(self.config, path)
+        return found
+
+    def is_map(self, path: Path) -> bool:
+        """Whether a changed file is a journey map: the configuration's include and exclude
+        globs (the default globs where the configuration is broken; it is reported later)."""
+        from journeyctl.cli.discover import matches
+        from journeyctl.config import DEFAULT_INCLUDE, ConfigError
+
         try:
-            settings = settings_for(config, path)
+            settings = self.for_path(path)
         except (ConfigError, OSError):
-            from journeyctl.config import DEFAULT_INCLUDE
-
             return matches(path, DEFAULT_INCLUDE)
         return matches(path, settings.include) and not matches(path, settings.exclude)
 
-    return is_map
+    def for_pair(self, pair: Pair) -> Settings:
+        """The configuration of both versions of a map; a usage error when it is broken."""
+        from journeyctl.config import ConfigError
 
+        try:
+            return self.for_path(pair.config_path)
+        except ConfigError as exc:
+            from journeyctl.output.text import format_line
 
-def _settings(config: Path | None, pair: Pair) -> Settings:
-    from journeyctl.api import settings_for
-    from journeyctl.config import ConfigError
-
-    try:
-        return settings_for(config, pair.config_path)
-    except ConfigError as exc:
-        from journeyctl.output.text import format_line
-
-        for problem in exc.diagnostics:
-            sys.stderr.write(format_line(problem) + "\n")
-        usage_error("the configuration cannot be used")
-    except OSError as exc:
-        usage_error(f"{config}: {exc.strerror or exc}")
+            for problem in exc.diagnostics:
+                sys.stderr.write(format_line(problem) + "\n")
+            usage_error("the configuration cannot be used")
+        except OSError as exc:
+            usage_error(f"{self.config}: {exc.strerror or exc}")
 
 
 def _print_invalid(invalid: list[CheckResult]) -> None:
