@@ -171,3 +171,15 @@ def test_bad_base_revision(repo: Path) -> None:
 def test_outside_a_repository(tmp_path: Path) -> None:
     done = run("--base", "main", cwd=tmp_path)
     assert done.returncode == 2 and done.stderr.startswith("journeyctl: error: ")
+
+
+def test_base_from_a_subfolder(repo: Path) -> None:
+    done = run("--base", "v1", ".", "-f", "json", cwd=repo / "maps")
+    assert done.returncode == 0, done.stderr
+    names = sorted(d["new"] or d["old"] for d in json.loads(done.stdout))
+    assert names == [
+        "maps/acme.journey.yaml",
+        "maps/added.journey.yaml",
+        "maps/new-name.journey.yaml",
+        "v1:maps/gone.journey.yaml",
+    ]

@@ -48,6 +48,9 @@ def subject(change: Change) -> list[Piece]:
     pieces = [ours(kind.replace("_", " "))]
     if change.id is not None and kind != "map":
         pieces += [ours(" "), theirs(change.id)]
+    elif change.key is not None and set(change.key) == {"from", "to"}:
+        pieces += [ours(" "), theirs(str(change.key["from"])), ours(" -> ")]
+        pieces.append(theirs(str(change.key["to"])))
     elif change.key is not None:
         pieces += [ours(" "), theirs(" ".join(str(v) for v in change.key.values()))]
     return pieces
