@@ -362,3 +362,28 @@ def test_feedback_fields_are_dotted() -> None:
         {"change": "added", "kind": "extension", "element": "touchpoint", "id": "t3",
          "stage": "one", "name": "T3", "field": "feedback.x-k", "new": 1},
     ]  # fmt: skip
+
+
+def test_awkward_extension_values_are_json() -> None:
+    import json
+
+    old = MINIMAL.replace("title: Demo\n", "title: Demo\nx-a: 1\n")
+    new = MINIMAL.replace("title: Demo\n", "title: Demo\nx-a: [.nan, 2026-01-02, {1: -.inf}]\n")
+    result = diff_results(check(old), check(new))
+    document = json.loads(json.dumps(result.as_dict(), allow_nan=False))
+    assert document["changes"][0]["new"] == ["nan", "2026-01-02", {"1": "-inf"}]
+
+
+@pytest.mark.parametrize("other", sorted(EXAMPLES.glob("*.journey.yaml")), ids=lambda p: p.name)
+def test_different_examples_compare(other: Path) -> None:
+    """Two unrelated maps: everything is added, removed or changed, nothing fails."""
+    result = diff_results(check(ACME), check(other))
+    kinds = {(c.change, c.kind) for c in result.changes}
+    assert kinds <= {
+        (change, kind)
+        for change in ("added", "removed", "changed", "moved")
+        for kind in ("map", "persona", "team", "stage", "touchpoint", "pain_point",
+                     "opportunity", "evidence", "handoff", "metric", "extension")
+    }  # fmt: skip
+    if other != ACME:
+        assert result.changes
