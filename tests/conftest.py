@@ -17,6 +17,11 @@ from journeyctl.diagnostics import Diagnostic
 from journeyctl.load import DEFAULT_LIMITS, Limits
 
 ROOT = Path(__file__).resolve().parents[1]
+JSON_KEYS = [
+    "path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
+    "fingerprint",
+]  # fmt: skip
+"""The keys of every `--format json` object, in order, as the README documents them."""
 EXAMPLES = ROOT / "examples"
 TODAY = datetime.date(2026, 11, 27)
 

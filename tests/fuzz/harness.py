@@ -35,6 +35,7 @@ from journeyctl.diagnostics import VALIDATION_CODES, Diagnostic, Severity
 from journeyctl.lint.policy import enabled_codes
 from journeyctl.lint.registry import lookup
 from journeyctl.load import DEFAULT_LIMITS, Limits
+from tests.conftest import JSON_KEYS
 
 PATH = "fuzz.journey.yaml"
 TODAY = datetime.date(2026, 11, 27)
@@ -54,8 +55,6 @@ ALARM_SECONDS = 60
 hang fails the test instead of stalling the run."""
 
 CODE_PATTERN = re.compile(r"JM(?:00[1-3]|010|[2-6]\d\d)")
-JSON_KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
-             "message", "fingerprint"]  # fmt: skip
 
 
 def scaled_examples(fraction: float, minimum: int = 5) -> int:
