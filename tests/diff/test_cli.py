@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import JSON_KEYS
 from tests.diff.test_compare import ACME, EDITED, MINIMAL
 
 TODAY = "2026-11-27"
@@ -36,10 +37,7 @@ def test_json_of_a_realistic_edit() -> None:
     introduced = data["lint"]["introduced"]
     assert [d["code"] for d in introduced] == ["JM502", "JM201"]
     # the shape of `lint --format json`
-    assert list(introduced[0]) == [
-        "path", "line", "column", "end_line", "end_column",
-        "code", "rule", "severity", "message", "fingerprint",
-    ]  # fmt: skip
+    assert list(introduced[0]) == JSON_KEYS
     assert data["lint"]["resolved"] == []
 
 
