@@ -163,3 +163,16 @@ def test_a_broken_configuration_is_a_usage_error(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert ".journeyctl.yaml:1:" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_help_imports_nothing_heavy() -> None:
+    script = (
+        "import sys\n"
+        "from journeyctl.cli import main\n"
+        "sys.argv = ['journeyctl', 'diff', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'pydantic', 'rich', 'ruamel', 'markdown_it', 'json'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "[]"
