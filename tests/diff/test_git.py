@@ -183,3 +183,14 @@ def test_base_from_a_subfolder(repo: Path) -> None:
         "maps/new-name.journey.yaml",
         "v1:maps/gone.journey.yaml",
     ]
+
+
+def test_hostile_file_names(repo: Path) -> None:
+    name = "we\nird \x1b[31m.journey.yaml"
+    (repo / "maps" / name).write_text(MINIMAL, "utf-8")
+    done = run("--base", "v1", "maps/", cwd=repo)
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout
+    assert "maps/we\\nird \\x1b[31m.journey.yaml (added)" in done.stdout.splitlines()
+    data = json.loads(run("--base", "v1", "maps/", "-f", "json", cwd=repo).stdout)
+    assert f"maps/{name}" in [d["new"] for d in data]
