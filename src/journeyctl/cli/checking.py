@@ -1,4 +1,6 @@
-"""What `validate` and `lint` share: inputs to jobs, the validation task, and exit codes."""
+"""`validate` and `lint` over many files: build the run, check each file through the library,
+report. Each step is its own function; the commands only parse options and call `run_check`.
+"""
 
 from __future__ import annotations
 
@@ -9,61 +11,49 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from journeyctl.cli import reporting
 from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from journeyctl.cli.pipeline import Job, Outcome, read_or_report, run_jobs
-from journeyctl.config import ConfigError, ConfigResolver, Settings
-from journeyctl.diagnostics import (
-    Diagnostic,
-    FileReport,
-    Report,
-    RuleInfo,
-    Severity,
-)
+from journeyctl.cli.inputs import Inputs, UsageError, collect_jobs
+from journeyctl.cli.pipeline import Job, run_jobs
+from journeyctl.cli.reporting import RunOptions, fail_threshold, print_summary, summary_line
+from journeyctl.config import ConfigError, ConfigResolver
+from journeyctl.diagnostics import Diagnostic, FileReport, Report, RuleInfo
 from journeyctl.validation.codes import VALIDATION_RULES
 
 if TYPE_CHECKING:
-    from journeyctl.cli.reporting import RunOptions
     from journeyctl.lint.baseline import Entry
 
 
-class UsageError(Exception):
-    """Exit 2: a path that does not exist or cannot be opened, a bad option."""
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    """What the command line says for every file; the configuration adds per-file settings."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    today: datetime.date | None = None
 
 
-@dataclass(frozen=True)
-class Inputs:
-    jobs: list[Job]
-    config_problems: list[Diagnostic]
-    missing: list[str] = field(default_factory=list)
-    """PATH arguments that do not exist: reported at the end, exit 2."""
+@dataclass(slots=True)
+class Outcome:
+    """What a check of one file sends back from a worker: small and picklable."""
 
-
-def collect_jobs(
-    paths: Sequence[str],
-    resolver: ConfigResolver,
-    stdin_filename: str | None = None,
-    *,
-    force_exclude: bool = False,
-) -> Inputs:
-    """One job per file to read, sorted by path, with the configuration that applies to it
-    (see `cli.inputs`). A file whose configuration is broken is not checked; the
-    configuration's problems are returned instead, once per configuration file."""
-    from journeyctl.cli.inputs import TooManyFilesError, collect_inputs
-
-    try:
-        found = collect_inputs(paths, resolver, stdin_filename, force_exclude=force_exclude)
-    except TooManyFilesError as exc:
-        raise UsageError(str(exc)) from None
-    return Inputs(found.jobs, found.config_problems, found.missing)
+    shown: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    valid: bool = True
+    unreadable: str | None = None
+    """Set when the file could not be read: a usage error (exit 2), not a diagnostic."""
+    enabled_rules: frozenset[str] | None = None
+    """The lint codes that ran for this file; None when it was only validated."""
 
 
 def check_task(job: Job, options: LintOptions | None) -> Outcome:
     """Check one file through the library; `options` None validates without linting."""
     from journeyctl.api import check_bytes, rule_policy
 
-    raw = read_or_report(job)
-    if isinstance(raw, Outcome):
-        return raw
+    try:
+        raw = job.read()
+    except OSError as exc:
+        return Outcome(job.shown, valid=False, unreadable=f"{job.shown}: {exc.strerror or exc}")
     policy = None
     if options is not None:
         policy = rule_policy(
@@ -80,21 +70,21 @@ def validate_task(job: Job) -> Outcome:
     return check_task(job, None)
 
 
-@dataclass(frozen=True, slots=True)
-class LintOptions:
-    """What the command line says for every file; the configuration adds per-file settings."""
-
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    today: datetime.date | None = None
-
-
-def fail_threshold(option: str | None, settings: Settings | None) -> Severity | None:
-    """The lowest severity that fails a file: the option, else its configuration's `fail-on`,
-    else error; None for `never`."""
-    from journeyctl.cli.reporting import fail_threshold as threshold
-
-    return threshold(option or (settings.fail_on if settings else None))
+def build_run(
+    paths: Sequence[str],
+    config: Path | None,
+    stdin_filename: str | None,
+    *,
+    force_exclude: bool = False,
+) -> Inputs:
+    """The jobs of a run; a broken `--config` becomes the run's only problem."""
+    if config is not None and not config.is_file():
+        raise UsageError(f"--config {config}: no such file")
+    try:
+        resolver = ConfigResolver(config)
+    except ConfigError as exc:
+        return Inputs([], exc.diagnostics)
+    return collect_jobs(paths, resolver, stdin_filename, force_exclude=force_exclude)
 
 
 def run_check(
@@ -110,21 +100,18 @@ def run_check(
     lint: bool = True,
     options: RunOptions | None = None,
 ) -> int:
-    """Check every input, print the report, and return the exit code."""
-    from journeyctl import __version__
-    from journeyctl.cli import reporting
-    from journeyctl.output import get_formatter
+    """Check every input, print the report, and return the exit code.
 
-    options = options or reporting.RunOptions()
-    if config is not None and not config.is_file():
-        return _usage(f"--config {config}: no such file")
+    Each file fails by its own configuration's `fail-on` (or the option). A missing path or a
+    broken configuration is exit 2 once everything else is checked and reported.
+    """
+    from journeyctl import __version__
+
+    options = options or RunOptions()
     try:
-        resolver = ConfigResolver(config)
-        inputs = collect_jobs(paths, resolver, stdin_filename, force_exclude=options.force_exclude)
-    except ConfigError as exc:
-        inputs = Inputs([], exc.diagnostics)
-    except (UsageError, OSError) as exc:
-        return _usage(str(exc))
+        inputs = build_run(paths, config, stdin_filename, force_exclude=options.force_exclude)
+    except (UsageError, ConfigError, OSError) as exc:
+        return _usage(exc)
     if inputs.jobs:
         import journeyctl.validation  # noqa: F401 - build the models once, before workers fork
     elif not inputs.config_problems and not inputs.missing and not options.quiet:
@@ -138,64 +125,35 @@ def run_check(
     if unreadable:
         return _usage("; ".join(unreadable))
 
-    files = [
-        FileReport(
-            o.shown,
-            sorted(o.diagnostics, key=lambda d: d.sort_key),
-            o.enabled_rules,
-            fail_threshold(fail_on, job.settings),
-        )
-        for o, job in zip(outcomes, inputs.jobs, strict=True)
-    ]
+    files = _file_reports(outcomes, inputs.jobs, fail_on)
     try:
         fixed = _apply_baseline(files, inputs.jobs, options)
     except (OSError, ValueError) as exc:
-        return _usage(str(exc))
+        return _usage(exc)
     failed = any(reporting.failed(file.diagnostics, file.fail_on) for file in files)
-    if inputs.config_problems:
-        by_path: dict[str, list[Diagnostic]] = {}
-        for problem in inputs.config_problems:
-            by_path.setdefault(problem.path, []).append(problem)
-        files.extend(FileReport(path, found) for path, found in by_path.items())
-        files.sort(key=lambda f: f.path)
+    files = _with_config_problems(files, inputs.config_problems)
     if lint:
         rules = reporting.rules_that_ran(o.enabled_rules for o in outcomes)
     report = Report(files, list(rules), __version__)
-
-    if output_format == "text":
-        from journeyctl.cli.console import wants_color
-        from journeyctl.output.text import format_report as format_text
-
-        on_stdout = options.output_file is None
-        document = format_text(report, color=on_stdout and wants_color(sys.stdout))
-        show_source = options.show_source
-        if show_source is None:
-            show_source = on_stdout and sys.stdout.isatty()
-        if show_source and report.diagnostics:
-            reader = _source_reader(inputs.jobs, inputs.config_problems)
-            document = reporting.with_source(report, document.splitlines(), reader)
-    else:
-        document = get_formatter(output_format)(report)
     try:
-        reporting.write_document(document, options.output_file)
+        reporting.print_report(
+            report, output_format, options, _source_reader(inputs.jobs, inputs.config_problems)
+        )
     except OSError as exc:
         return _usage(f"{options.output_file}: {exc.strerror or exc}")
-
-    text_on_stdout = output_format == "text" and options.output_file is None
-    summary_stream = sys.stdout if text_on_stdout else sys.stderr
-    if statistics:
-        summary_stream.write(reporting.statistics(report.diagnostics))
     if not options.quiet:
         for entry in fixed:
             sys.stderr.write(
                 f"journeyctl: fixed since the baseline: {entry.path}: {entry.code} "
                 f"{entry.message}\n"
             )
-        summary = _summary(report, outcomes, lint=lint)
-        if fixed:
-            summary += f"; {len(fixed)} fixed since the baseline"
-        if outcomes or not (inputs.missing or inputs.config_problems):
-            summary_stream.write(summary + "\n")
+    invalid = sum(1 for o in outcomes if not o.valid)
+    summary: str | None = summary_line(report, len(outcomes), invalid, lint=lint)
+    if fixed:
+        summary = f"{summary}; {len(fixed)} fixed since the baseline"
+    if not outcomes and (inputs.missing or inputs.config_problems):
+        summary = None  # nothing was checked: the errors below say why
+    print_summary(report, summary, output_format, statistics=statistics, options=options)
 
     for raw in inputs.missing:
         _usage(f"{raw}: no such file or directory")
@@ -208,6 +166,33 @@ def run_check(
     if inputs.config_problems or inputs.missing:
         return EXIT_USAGE
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _file_reports(
+    outcomes: Sequence[Outcome], jobs: Sequence[Job], fail_on: str | None
+) -> list[FileReport]:
+    """One report per checked file, with the rules that ran for it and its own fail-on."""
+    return [
+        FileReport(
+            o.shown,
+            sorted(o.diagnostics, key=lambda d: d.sort_key),
+            o.enabled_rules,
+            fail_threshold(fail_on, job.settings),
+        )
+        for o, job in zip(outcomes, jobs, strict=True)
+    ]
+
+
+def _with_config_problems(
+    files: list[FileReport], config_problems: Sequence[Diagnostic]
+) -> list[FileReport]:
+    if config_problems:
+        by_path: dict[str, list[Diagnostic]] = {}
+        for problem in config_problems:
+            by_path.setdefault(problem.path, []).append(problem)
+        files.extend(FileReport(path, found) for path, found in by_path.items())
+        files.sort(key=lambda f: f.path)
+    return files
 
 
 def _source_reader(
@@ -280,26 +265,8 @@ def _apply_baseline(
     return fixed
 
 
-def _usage(message: str) -> int:
-    sys.stderr.write(f"journeyctl: error: {message}\n")
-    return 2
-
-
-def _summary(report: Report, outcomes: Sequence[Outcome], *, lint: bool) -> str:
-    checked = len(outcomes)
-    files = f"{checked} file{'s' if checked != 1 else ''}"
-    invalid = sum(1 for o in outcomes if not o.valid)
-    if not lint:
-        return f"{files} checked, {invalid} invalid"
-    counts = {severity: 0 for severity in Severity}
-    for diagnostic in report.diagnostics:
-        counts[diagnostic.severity] += 1
-    total = sum(counts.values())
-    if total == 0:
-        return f"{files} checked, no problems found"
-    parts = [
-        f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    ]
-    problems = f"{total} problem{'s' if total != 1 else ''}"
-    return f"{files} checked, {invalid} invalid, {problems} ({', '.join(parts)})"
+def _usage(problem: Exception | str) -> int:
+    if isinstance(problem, OSError):
+        problem = f"{problem.filename}: {problem.strerror or problem}"
+    sys.stderr.write(f"journeyctl: error: {problem}\n")
+    return EXIT_USAGE

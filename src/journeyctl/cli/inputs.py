@@ -1,4 +1,8 @@
-"""The PATH arguments of a run to files, each with the configuration that applies to it.
+"""Building a run: the PATH arguments to files, each with the configuration that applies to it.
+
+Every per-file command (validate, lint, and the commands stacked on them) turns its PATH
+arguments into `Job`s here, so that discovery, configuration and the file limit behave the same
+everywhere.
 
 As in ruff:
 - a folder is searched; each file found is kept when its own configuration (the closest one
@@ -23,12 +27,12 @@ from journeyctl.config import ConfigError, ConfigResolver, Settings
 from journeyctl.diagnostics import Diagnostic
 
 
-class TooManyFilesError(Exception):
-    """More files than `limits.max_files`: a usage error (exit 2)."""
+class UsageError(Exception):
+    """Exit 2: a path that does not exist or cannot be opened, a bad option."""
 
 
 @dataclass(slots=True)
-class CollectedInputs:
+class Inputs:
     jobs: list[Job] = field(default_factory=list)
     config_problems: list[Diagnostic] = field(default_factory=list)
     """Problems of broken configurations, once per configuration file."""
@@ -36,17 +40,21 @@ class CollectedInputs:
     """PATH arguments that do not exist."""
 
 
-def collect_inputs(
+def collect_jobs(
     paths: Sequence[str],
     resolver: ConfigResolver,
     stdin_filename: str | None = None,
     *,
     force_exclude: bool = False,
-) -> CollectedInputs:
-    """One job per file to read, sorted by path, each with its configuration."""
+) -> Inputs:
+    """One job per file to read, sorted by path, each with its configuration.
+
+    A file whose configuration is broken is not checked; the configuration's problems are
+    returned instead, once per configuration file.
+    """
     if not paths:
         paths = ["."]
-    found = CollectedInputs()
+    found = Inputs()
     problems: dict[str, list[Diagnostic]] = {}
 
     def settings_for(folder: Path) -> Settings | None:
@@ -95,7 +103,7 @@ def collect_inputs(
         found.jobs.append(Job(path, path.as_posix(), settings))
     limit = min((job.settings.limits.max_files for job in found.jobs), default=0)
     if found.jobs and len(found.jobs) > limit:
-        raise TooManyFilesError(
+        raise UsageError(
             f"{len(found.jobs):,} files to check, over the limit of {limit:,} "
             "(raise limits.max_files in the configuration)"
         )

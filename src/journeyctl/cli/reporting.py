@@ -1,10 +1,9 @@
-"""The end of a run: baseline, the report's rules, the document, the summary, the exit code.
+"""The end of a check run: the report in the chosen format, the summary, the exit code.
 
-What `validate` and `lint` print once every file is checked, kept out of the run itself:
-`--output-file` (the document to a file, the summary on stderr), `--quiet` (findings only),
-`--show-source` (the offending line under each finding, as ruff and rustc print it),
-`--statistics` (how often each rule fired, most frequent first), the baseline, and which
-rules each file really ran (for SARIF's rule list and JUnit's test cases).
+Also what the options of a run add there: `--output-file` (the document to a file, the summary
+on stderr), `--quiet` (findings only), `--show-source` (the offending line under each finding,
+as ruff and rustc print it), `--statistics` (how often each rule fired, most often first), and
+which rules each file really ran (SARIF's rule list, JUnit's test cases).
 """
 
 from __future__ import annotations
@@ -15,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_OK
+from journeyctl.config import Settings
 from journeyctl.diagnostics import VALIDATION_CODES, Diagnostic, Report, RuleInfo, Severity
 from journeyctl.output._common import sorted_diagnostics, visible
 
@@ -32,22 +33,106 @@ class RunOptions:
     write_baseline: Path | None = None
 
 
+def print_report(
+    report: Report,
+    output_format: str,
+    options: RunOptions | None = None,
+    read: Callable[[str], str | None] | None = None,
+) -> None:
+    """The document to stdout or `--output-file`; `read` gives a file's text for
+    `--show-source`."""
+    options = options or RunOptions()
+    on_stdout = options.output_file is None
+    if output_format == "text":
+        from journeyctl.cli.console import wants_color
+        from journeyctl.output.text import format_report as format_text
+
+        document = format_text(report, color=on_stdout and wants_color(sys.stdout))
+        show_source = options.show_source
+        if show_source is None:
+            show_source = on_stdout and sys.stdout.isatty()
+        if show_source and read is not None and report.diagnostics:
+            document = with_source(report, document.splitlines(), read)
+    else:
+        from journeyctl.output import get_formatter
+
+        document = get_formatter(output_format)(report)
+    if options.output_file is None:
+        sys.stdout.write(document)
+    else:  # OSError: the caller reports it (exit 2)
+        options.output_file.write_text(document, encoding="utf-8", errors="surrogateescape")
+
+
+def print_summary(
+    report: Report,
+    summary: str | None,
+    output_format: str,
+    *,
+    statistics: bool,
+    options: RunOptions | None = None,
+) -> None:
+    """The summary line goes with text output, and to stderr beside a machine format or a
+    report written to a file; `--quiet` leaves it out."""
+    options = options or RunOptions()
+    on_stdout = output_format == "text" and options.output_file is None
+    stream = sys.stdout if on_stdout else sys.stderr
+    if statistics:
+        stream.write(statistics_table(report))
+    if summary is not None and not options.quiet:
+        stream.write(summary + "\n")
+
+
+def fail_threshold(option: str | None, settings: Settings | None = None) -> Severity | None:
+    """The lowest severity that fails a file: the option, else the configuration's `fail-on`
+    that applies to it, else error; None for `never`."""
+    chosen = option or (settings.fail_on if settings else None) or "error"
+    return None if chosen == "never" else Severity.parse(chosen)
+
+
+def failed(diagnostics: Sequence[Diagnostic], threshold: Severity | None) -> bool:
+    if threshold is None:
+        return False
+    return any(d.code in VALIDATION_CODES or d.severity >= threshold for d in diagnostics)
+
+
+def exit_code(diagnostics: Sequence[Diagnostic], threshold: Severity | None) -> int:
+    return EXIT_FAILED if failed(diagnostics, threshold) else EXIT_OK
+
+
+def summary_line(report: Report, checked: int, invalid: int, *, lint: bool) -> str:
+    files = f"{checked} file{'s' if checked != 1 else ''}"
+    if not lint:
+        return f"{files} checked, {invalid} invalid"
+    counts = {severity: 0 for severity in Severity}
+    for diagnostic in report.diagnostics:
+        counts[diagnostic.severity] += 1
+    total = sum(counts.values())
+    if total == 0:
+        return f"{files} checked, no problems found"
+    parts = [
+        f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
+        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+    ]
+    problems = f"{total} problem{'s' if total != 1 else ''}"
+    return f"{files} checked, {invalid} invalid, {problems} ({', '.join(parts)})"
+
+
+def statistics_table(report: Report) -> str:
+    """`count  code  rule` lines, most frequent first (ties by code), as ruff prints them."""
+    counts: dict[tuple[str, str], int] = {}
+    for diagnostic in report.diagnostics:
+        key = (diagnostic.code, diagnostic.rule)
+        counts[key] = counts.get(key, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "".join(f"{count:>5}  {code}  {rule}\n" for (code, rule), count in ordered)
+
+
 def rules_that_ran(enabled: Iterable[frozenset[str] | None]) -> list[RuleInfo]:
     """The validation codes, then every rule that ran for at least one file, by code."""
     from journeyctl.lint.registry import catalogue
 
     codes = set(VALIDATION_CODES).union(*(e for e in enabled if e is not None))
     return [info for info in catalogue() if info.code in codes]
-
-
-def statistics(diagnostics: Sequence[Diagnostic]) -> str:
-    """`count  code  rule` lines, most frequent first (ties by code), as ruff prints them."""
-    counts: dict[tuple[str, str], int] = {}
-    for diagnostic in diagnostics:
-        key = (diagnostic.code, diagnostic.rule)
-        counts[key] = counts.get(key, 0) + 1
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return "".join(f"{count:>5}  {code}  {rule}\n" for (code, rule), count in ordered)
 
 
 def with_source(report: Report, lines: Sequence[str], read: Callable[[str], str | None]) -> str:
@@ -89,23 +174,3 @@ def baseline_relative(baseline: Path) -> Callable[[str], str]:
             return Path(shown).as_posix()
 
     return relative
-
-
-def fail_threshold(chosen: str | None) -> Severity | None:
-    """The lowest severity that fails a file; None for `never`."""
-    chosen = chosen or "error"
-    return None if chosen == "never" else Severity.parse(chosen)
-
-
-def failed(diagnostics: Sequence[Diagnostic], threshold: Severity | None) -> bool:
-    if threshold is None:
-        return False
-    return any(d.code in VALIDATION_CODES or d.severity >= threshold for d in diagnostics)
-
-
-def write_document(document: str, output_file: Path | None) -> None:
-    """The report to stdout, or to `--output-file` (written whole, as UTF-8)."""
-    if output_file is None:
-        sys.stdout.write(document)
-        return
-    output_file.write_text(document, encoding="utf-8", errors="surrogateescape")

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from journeyctl.diagnostics import FAIL_ON_LEVELS
 from journeyctl.load import DEFAULT_LIMITS, Limits
 
 DEFAULT_INCLUDE = ("*.journey.yaml", "*.journey.yml")
 """Which files a folder search reads when the configuration names no `include` globs."""
-FAIL_ON = ("error", "warning", "info", "never")
+FAIL_ON = FAIL_ON_LEVELS
 SEVERITIES = ("error", "warning", "info")
 
 

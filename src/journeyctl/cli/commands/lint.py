@@ -9,13 +9,13 @@ import typer
 
 from journeyctl.cli.app import app, usage_error
 from journeyctl.cli.options import (
+    TEXT,
     ConfigOption,
     FailOn,
     ForceExcludeOption,
     FormatOption,
     IgnoreOption,
     OutputFileOption,
-    OutputFormat,
     PathsArgument,
     QuietOption,
     SelectOption,
@@ -30,7 +30,7 @@ from journeyctl.cli.options import (
 @app.command(short_help="Validate, then check maps for gaps (the rules).")
 def lint(
     paths: PathsArgument = None,
-    output_format: FormatOption = OutputFormat.text,
+    output_format: FormatOption = TEXT,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     fail_on: Annotated[
