@@ -39,6 +39,8 @@ __all__ = [
     "escape_text",
     "github_slug",
     "link",
+    "plain_line",
+    "rendered_text",
 ]
 
 WORD_JOINER = "\u2060"
@@ -94,6 +96,13 @@ def _escape_leading(match: re.Match[str]) -> str:
     if match.group(1):
         return "\\" + match.group(1)
     return f"{match.group(2)}\\{match.group(3)}"
+
+
+def rendered_text(markdown: str) -> str:
+    """The text that inline Markdown made by `escape_text` renders to (for heading anchors)."""
+    import html
+
+    return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown))
 
 
 def escape_cell(text: str) -> str:
