@@ -14,6 +14,8 @@ that keyword. So:
 - line breaks and runs of blanks become one space, control characters U+FFFD (as in Markdown);
 - `#`, `;` and `:` become their full-width forms `＃`, `；` and `：` (the title keeps `:`,
   which its grammar allows), and `,` in an actor becomes `，`;
+- `<` and `>` become `＜` and `＞`: Mermaid strips what looks like HTML from a title and
+  breaks task lines at `<br>`, and no version of it should ever see markup from a map;
 - `%%` gets an invisible U+2060 WORD JOINER between its two signs, and a text that starts
   with `%` or with a keyword gets one in front, so Mermaid reads it as plain text.
 """
@@ -29,7 +31,14 @@ from journeyctl.markdown import WORD_JOINER, plain_line
 if TYPE_CHECKING:
     from journeyctl.model import JourneyMap
 
-_FULL_WIDTH = {"#": "\uff03", ";": "\uff1b", ":": "\uff1a", ",": "\uff0c"}
+_FULL_WIDTH = {
+    "#": "\uff03",
+    ";": "\uff1b",
+    ":": "\uff1a",
+    ",": "\uff0c",
+    "<": "\uff1c",
+    ">": "\uff1e",
+}
 _KEYWORD = re.compile(r"(?:journey|title|section|acctitle|accdescr)", re.IGNORECASE)
 _DOUBLE_PERCENT = re.compile(r"%(?=%)")
 NEUTRAL_SCORE = 3
@@ -38,7 +47,7 @@ NEUTRAL_SCORE = 3
 def mermaid_text(text: str, *, keep: str = "", fallback: str = "(unnamed)") -> str:
     """`text` as one line that Mermaid's journey grammar reads as plain text.
 
-    `keep` lists the characters among `#;:,` that may stay (`:` in a title); `,` is replaced
+    `keep` lists the characters among `#;:,<>` that may stay (`:` in a title); `,` is replaced
     only where it is not kept, which callers use for actors.
     """
     line = plain_line(text)
