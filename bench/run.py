@@ -543,6 +543,32 @@ def render_section(bench: Bench, tools: Tools, plan: Plan, big: Corpus) -> list[
     ]
 
 
+def report_section(
+    bench: Bench, tools: Tools, plan: Plan, corpora: dict[int, Corpus], out: Path
+) -> list[Check]:
+    """`journeyctl report` of the largest corpus into a folder (one Markdown file per map plus
+    index.md), against lint of the same files in the same run: budget 1.5x."""
+    n = max(plan.throughput_sizes)
+    c = corpora[n]
+    folder = out / f"report-{n}"
+    argv = (
+        (tools.journeyctl, "report", "--today", TODAY, *c.names, "-o", f"{folder}/")
+        if tools.journeyctl
+        else None
+    )
+    bench.measure(
+        [
+            _lint(tools, c, n, plan.reps),
+            Command(f"report-{n}", f"journeyctl report -o DIR/, {n:,} maps", argv, c.folder, n,
+                    plan.reps),
+        ]
+    )  # fmt: skip
+    return [
+        ratio_check(bench, "report", f"report {n:,} into a folder / lint {n:,}", f"report-{n}",
+                    f"lint-{n}", 1.5),
+    ]  # fmt: skip
+
+
 def _lint(tools: Tools, c: Corpus, n: int, reps: int) -> Command:
     argv = (tools.journeyctl, "lint", "--today", TODAY, *c.names) if tools.journeyctl else None
     return Command(f"lint-{n}", f"journeyctl lint, {n:,} maps", argv, c.folder, n, reps)
@@ -822,6 +848,7 @@ def main(argv: list[str] | None = None) -> int:
             *throughput_section(bench, tools, plan, corpora),
             *scale_section(bench, tools, plan, corpora, big),
             *render_section(bench, tools, plan, big),
+            *report_section(bench, tools, plan, corpora, args.out),
         ]
 
     sections()  # plan

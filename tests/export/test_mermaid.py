@@ -22,7 +22,7 @@ from tests.conftest import EXAMPLES, ROOT
 from tests.mermaid import parse_diagrams
 
 HOSTILE = ROOT / "tests" / "data" / "hostile.journey.yaml"
-MAPS = sorted(EXAMPLES.glob("*.journey.yaml")) + [HOSTILE]
+MAPS = [*sorted(EXAMPLES.glob("*.journey.yaml")), HOSTILE]
 UNWIDE = str.maketrans({"＃": "#", "；": ";", "：": ":", "，": ",", "＜": "<", "＞": ">"})
 
 # Text that Mermaid's journey grammar would read as something else, plus random mixes of it.

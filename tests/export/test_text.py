@@ -178,6 +178,7 @@ def test_git_diff_shows_the_text_through_the_textconv_driver(tmp_path: Path) -> 
     (repo / ".gitattributes").write_text("*.journey.yaml diff=journeyctl\n")
     command = f"{sys.executable} -m journeyctl export --to text"
     git(repo, "config", "diff.journeyctl.textconv", command)
+    git(repo, "config", "diff.journeyctl.xfuncname", "^stage [^ ]+$")
     map_file = repo / "onboarding.journey.yaml"
     original = ONBOARDING.read_text()
     map_file.write_text(original)
@@ -186,6 +187,7 @@ def test_git_diff_shows_the_text_through_the_textconv_driver(tmp_path: Path) -> 
 
     map_file.write_text(original.replace("channel: web", "channel: chat"))
     diff = git(repo, "diff")
+    assert "@@ stage setup\n" in diff  # the hunk header names the stage
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"]
     assert changed == [
         "-stage setup touchpoint setup-ticket channel: web",

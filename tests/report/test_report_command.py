@@ -92,7 +92,7 @@ def test_svg_diagrams_are_linked_next_to_the_report(tmp_path: Path) -> None:
     parsed = parse(out.read_text())
     assert parsed.fences == []
     assert parsed.link_targets() == ["onboarding-focus.svg"]
-    if importlib.util.find_spec("journeyctl.render") is None:
+    if importlib.util.find_spec("journeyctl.cli.commands.render") is None:
         assert "onboarding-focus.svg: not drawn (run `journeyctl render`" in done.stderr
     else:
         assert (tmp_path / "onboarding-focus.svg").read_text().lstrip().startswith("<")

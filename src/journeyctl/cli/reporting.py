@@ -8,13 +8,13 @@ when asked, writes the files and decides the exit code.
 from __future__ import annotations
 
 import datetime
-import importlib
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from journeyctl.cli.checking import UsageError, collect_jobs, fail_threshold, failed
 from journeyctl.cli.pipeline import PARALLEL_THRESHOLD, Job
@@ -53,6 +53,11 @@ class ReportTask:
     level: int
     svg_dir: Path | None
     """Where to render SVGs (with `--diagram svg` and an output file or folder)."""
+    config: Path | None = None
+    """`--config`, passed on to `journeyctl render`."""
+    out_dir: Path | None = None
+    """With `-o DIR/`: the worker writes the map's report there itself and returns no text
+    (2,000 reports would otherwise be pickled back to the parent for nothing)."""
 
     def __call__(self, item: ReportJob) -> Rendered:
         from journeyctl.api import check_bytes, rule_policy
@@ -72,10 +77,14 @@ class ReportTask:
         )
         problem = None
         if self.diagram == "svg" and self.svg_dir is not None and result.valid:
-            problem = render_svg(result, self.svg_dir / f"{item.name}.svg")
+            problem = render_svg(job, self.svg_dir / f"{item.name}.svg", self.config)
+        markdown = map_report(result, options)
+        if self.out_dir is not None:
+            _write(self.out_dir / f"{item.name}.md", markdown)
+            markdown = ""
         return Rendered(
             job.shown,
-            map_report(result, options),
+            markdown,
             summarize(result),
             result.diagnostics,
             result.valid,
@@ -83,20 +92,26 @@ class ReportTask:
         )
 
 
-def render_svg(result: Any, target: Path) -> str | None:
-    """Draw the map with `journeyctl.render` when this installation has it; the problem as
-    text otherwise (the report links the SVG either way)."""
-    try:
-        layout = importlib.import_module("journeyctl.render.layout")
-        output = importlib.import_module("journeyctl.render.output")
-    except ImportError:
+def render_svg(job: Job, target: Path, config: Path | None) -> str | None:
+    """Draw the map with `journeyctl render` when this installation has that command; the
+    problem as text otherwise (the report links the SVG either way).
+
+    The command, not the library: its command line (`MAP -o FILE.svg`) is the renderer's
+    stable interface, and a drawing failure stays a message instead of ending the report.
+    """
+    if importlib.util.find_spec("journeyctl.cli.commands.render") is None:
         return f"{target}: not drawn (run `journeyctl render` to draw it)"
-    try:
-        source = layout.dot_source(result)
-        data = output.render(source, output.Format("svg"), ratio=None)
-        output.write_atomic(target, data)
-    except Exception as exc:  # the renderer's own errors: report them, keep the report
-        return f"{target}: not drawn: {exc}"
+    if job.stdin_text is not None:
+        return f"{target}: not drawn (the map came from stdin)"
+    import subprocess
+
+    argv = [sys.executable, "-m", "journeyctl", "render", str(job.path), "-o", str(target)]
+    if config is not None:
+        argv += ["--config", str(config)]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        problem = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        return f"{target}: not drawn: {problem}"
     return None
 
 
@@ -174,7 +189,7 @@ def run_report(run: ReportRun) -> int:
         svg_dir = out_file.parent if out_file is not None else None
     level = 2 if several and out_dir is None else 1
     names = output_names(inputs.jobs)
-    task = ReportTask(run.today, run.diagram, level, svg_dir)
+    task = ReportTask(run.today, run.diagram, level, svg_dir, run.config, out_dir)
     try:
         if svg_dir is not None:
             svg_dir.mkdir(parents=True, exist_ok=True)
@@ -190,8 +205,6 @@ def run_report(run: ReportRun) -> int:
     summaries = [r.summary for r in rendered if r.summary is not None]
     try:
         if out_dir is not None:
-            for item, name in zip(rendered, names, strict=True):
-                _write(out_dir / f"{name}.md", item.markdown)
             targets = [f"{name}.md" for name in names]
             _write(out_dir / "index.md", index_report(summaries, targets, today=run.today))
         else:

@@ -22,6 +22,7 @@ that keyword. So:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -50,14 +51,17 @@ def mermaid_text(text: str, *, keep: str = "", fallback: str = "(unnamed)") -> s
     `keep` lists the characters among `#;:,<>` that may stay (`:` in a title); `,` is replaced
     only where it is not kept, which callers use for actors.
     """
-    line = plain_line(text)
-    line = "".join(
-        _FULL_WIDTH[char] if char in _FULL_WIDTH and char not in keep else char for char in line
-    )
-    line = _DOUBLE_PERCENT.sub("%" + WORD_JOINER, line)
+    line = plain_line(text).translate(_table(keep))
+    if "%%" in line:
+        line = _DOUBLE_PERCENT.sub("%" + WORD_JOINER, line)
     if line.startswith("%") or _KEYWORD.match(line):
         line = WORD_JOINER + line
     return line or fallback
+
+
+@functools.cache
+def _table(keep: str) -> dict[int, str]:
+    return {ord(char): wide for char, wide in _FULL_WIDTH.items() if char not in keep}
 
 
 def score(emotion: int | None, stage_emotion: int | None) -> int:
