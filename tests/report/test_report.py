@@ -212,3 +212,17 @@ def test_repeated_titles_get_numbered_anchors() -> None:
         "#acme-analytics-onboarding-from-signature-to-first-value",
         "#acme-analytics-onboarding-from-signature-to-first-value-1",
     ]
+
+
+def test_index_links_reach_sections_whatever_their_titles() -> None:
+    parsed = parse(combined([HOSTILE, EXAMPLE_MAPS[0], HOSTILE]))
+    seen: dict[str, int] = {}
+    anchors = [github_slug(text, seen) for _, text in parsed.headings]
+    targets = parsed.link_targets()
+    assert len(targets) == 2 * 3
+    for target in targets:
+        assert target.startswith("#") and target[1:] in anchors, target
+    assert len(set(targets[:3])) == 3
+    assert unsafe_tokens(parsed.tokens) == ["link_open"] * len(targets)  # the index's own
+    for text in parsed.text:
+        assert github_would_link(text) == [], text

@@ -123,7 +123,7 @@ def output_names(jobs: Sequence[Job]) -> list[str]:
         stem = Path(job.shown).name
         for suffix in (".yaml", ".yml", ".journey"):
             stem = stem.removesuffix(suffix)
-        stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in stem).strip(".") or "map"
+        stem = "".join(c if c.isalnum() or c in "-_." else "-" for c in stem).strip(".-") or "map"
         name, number = stem, 1
         while name.lower() in taken:
             number += 1

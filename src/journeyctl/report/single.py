@@ -54,7 +54,7 @@ def map_report(result: CheckResult, options: ReportOptions) -> str:
     journey = result.journey
     top = options.level
     parts = [
-        heading(top, escape_text(journey.title)),
+        heading(top, escape_text(journey.title) or code_span(journey.id)),
         _facts_line(result, journey) + "\n",
     ]
     if journey.description:
