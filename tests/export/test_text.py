@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import journeyctl
 from journeyctl.config import DEFAULT_SETTINGS
@@ -206,3 +208,25 @@ def test_git_diff_shows_the_text_through_the_textconv_driver(tmp_path: Path) -> 
     assert [
         line for line in diff.splitlines() if line[:1] in "+-" and line[:3] not in "+++---"
     ] == []
+
+
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.dates(),
+    st.text(max_size=12),
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(scalars, inner, max_size=3),
+    max_leaves=12,
+)
+
+
+@given(st.dictionaries(st.text(max_size=8), values, max_size=5))
+def test_any_data_gives_one_line_per_fact(data: dict[object, object]) -> None:
+    text = map_text({"stages": [data, {"id": "x", **{str(k): v for k, v in data.items()}}], **data})
+    assert text.endswith("\n")
+    assert len(text.splitlines()) == text.count("\n")  # no value breaks its line
