@@ -230,3 +230,35 @@ def test_any_data_gives_one_line_per_fact(data: dict[object, object]) -> None:
     text = map_text({"stages": [data, {"id": "x", **{str(k): v for k, v in data.items()}}], **data})
     assert text.endswith("\n")
     assert len(text.splitlines()) == text.count("\n")  # no value breaks its line
+
+
+def test_the_key_order_is_the_models_field_order() -> None:
+    from journeyctl.export.text import KEYS
+    from journeyctl.model import elements as m
+
+    models = {
+        "map": m.JourneyMap, "persona": m.Persona, "team": m.Team, "stage": m.Stage,
+        "metric": m.Metric, "touchpoint": m.Touchpoint, "feedback": m.Feedback,
+        "handoff": m.Handoff, "pain_point": m.PainPoint, "opportunity": m.Opportunity,
+        "evidence": m.Evidence,
+    }  # fmt: skip
+    assert set(KEYS) == set(models)
+    for kind, model in models.items():
+        fields = tuple(info.alias or name for name, info in model.model_fields.items())
+        assert KEYS[kind] == fields, kind
+
+
+def test_a_textconv_run_does_not_build_the_models() -> None:
+    code = (
+        "import sys; sys.argv = ['journeyctl', 'export', '--to', 'text', sys.argv[1]];"
+        "from journeyctl.cli import main\n"
+        "try: main()\n"
+        "except SystemExit: pass\n"
+        "print('pydantic' in sys.modules, 'journeyctl.model.elements' in sys.modules, "
+        "file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(ONBOARDING)], capture_output=True, text=True, check=True
+    )
+    assert done.stdout == text_of(ONBOARDING)
+    assert done.stderr.strip() == "False False"

@@ -45,34 +45,65 @@ class Kind:
     children: dict[str, Child] = field(default_factory=dict)
 
 
+# The format's keys in the models' field order (YAML names). Written out rather than read
+# from the models so that a textconv run, once per file version in `git log -p`, does not
+# build the pydantic models; a test keeps these equal to the models' fields.
+KEYS: dict[str, tuple[str, ...]] = {
+    "map": ("journeyctl", "id", "title", "description", "scope", "state", "owner", "updated",
+            "persona", "teams", "stages"),
+    "persona": ("name", "description", "desired_outcomes"),
+    "team": ("id", "name"),
+    "stage": ("id", "name", "laer", "pimo", "description", "goals", "actions", "thoughts",
+              "emotion", "milestones", "metrics", "touchpoints", "handoffs", "pain_points",
+              "opportunities", "evidence"),
+    "metric": ("name", "target", "source"),
+    "touchpoint": ("id", "name", "channel", "owner", "direct", "moment", "critical", "emotion",
+                   "feedback"),
+    "feedback": ("method", "metric"),
+    "handoff": ("from", "to", "via", "note"),
+    "pain_point": ("id", "description", "severity", "touchpoint", "root_cause"),
+    "opportunity": ("id", "description", "addresses", "owner", "status"),
+    "evidence": ("source", "date", "participants", "summary", "link"),
+}  # fmt: skip
+
+
 def _kinds() -> Kind:
-    """The format's element kinds, keys in the models' field order (YAML names)."""
-    from journeyctl.model import elements as m
-
-    def keys(model: type[m.Element]) -> tuple[str, ...]:
-        return tuple(info.alias or name for name, info in model.model_fields.items())
-
-    feedback = Kind(keys(m.Feedback))
-    touchpoint = Kind(keys(m.Touchpoint), {"feedback": Child("feedback", feedback)})
+    """The format's element kinds: what `map_text` walks."""
+    touchpoint = Kind(KEYS["touchpoint"], {"feedback": Child("feedback", Kind(KEYS["feedback"]))})
     stage = Kind(
-        keys(m.Stage),
+        KEYS["stage"],
         {
-            "metrics": Child("metric", Kind(keys(m.Metric)), ("name",)),
+            "metrics": Child("metric", Kind(KEYS["metric"]), ("name",)),
             "touchpoints": Child("touchpoint", touchpoint, ("id",)),
-            "handoffs": Child("handoff", Kind(keys(m.Handoff)), ("from", "to"), "->"),
-            "pain_points": Child("pain_point", Kind(keys(m.PainPoint)), ("id",)),
-            "opportunities": Child("opportunity", Kind(keys(m.Opportunity)), ("id",)),
-            "evidence": Child("evidence", Kind(keys(m.Evidence)), ("source", "date")),
+            "handoffs": Child("handoff", Kind(KEYS["handoff"]), ("from", "to"), "->"),
+            "pain_points": Child("pain_point", Kind(KEYS["pain_point"]), ("id",)),
+            "opportunities": Child("opportunity", Kind(KEYS["opportunity"]), ("id",)),
+            "evidence": Child("evidence", Kind(KEYS["evidence"]), ("source", "date")),
         },
     )
     return Kind(
-        keys(m.JourneyMap),
+        KEYS["map"],
         {
-            "persona": Child("persona", Kind(keys(m.Persona))),
-            "teams": Child("team", Kind(keys(m.Team)), ("id",)),
+            "persona": Child("persona", Kind(KEYS["persona"])),
+            "teams": Child("team", Kind(KEYS["team"]), ("id",)),
             "stages": Child("stage", stage, ("id",)),
         },
     )
+
+
+def file_text(raw: bytes) -> str:
+    """The text of a file's bytes, whatever they hold: what the textconv driver prints.
+
+    Only loads the YAML (default limits, no configuration, no validation): an invalid map is
+    shown as far as it can be read, and a file that is not YAML gives one line.
+    """
+    from journeyctl.load import LoadError, load_bytes
+
+    try:
+        document = load_bytes(raw)
+    except LoadError as exc:
+        return unreadable_text(exc.message, exc.span.line)
+    return map_text(document.data)
 
 
 def map_text(data: Any) -> str:

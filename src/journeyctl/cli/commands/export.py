@@ -12,7 +12,6 @@ from journeyctl.cli.app import app, usage_error
 from journeyctl.cli.options import ConfigOption
 
 if TYPE_CHECKING:
-    from journeyctl.api import CheckResult
     from journeyctl.diagnostics import Diagnostic
 
 
@@ -42,7 +41,7 @@ def export(
     import sys
 
     import journeyctl
-    from journeyctl.config import DEFAULT_SETTINGS, ConfigError
+    from journeyctl.config import ConfigError
 
     source = Path(map_path)
     shown = "<stdin>" if map_path == "-" else source.as_posix()
@@ -50,15 +49,17 @@ def export(
         raw = sys.stdin.buffer.read() if map_path == "-" else source.read_bytes()
     except OSError as exc:
         usage_error(f"{map_path}: {exc.strerror or exc}")
-    settings = DEFAULT_SETTINGS if to is ExportFormat.text else config
+    if to is ExportFormat.text:
+        from journeyctl.export.text import file_text
+
+        _write(file_text(raw), output)
+        return
     try:
-        result = journeyctl.check(raw, path=shown, config=settings, lint=False)
+        result = journeyctl.check(raw, path=shown, config=config, lint=False)
     except ConfigError as exc:
         _print(exc.diagnostics)
         raise typer.Exit(1) from None
-    if to is ExportFormat.text:
-        document = _text(result)
-    elif result.journey is None:
+    if result.journey is None:
         _print(result.diagnostics)
         raise typer.Exit(1)
     elif to is ExportFormat.mermaid:
@@ -70,6 +71,12 @@ def export(
 
         written = result.document.data if result.document is not None else None
         document = map_json(result.journey, written)
+    _write(document, output)
+
+
+def _write(document: str, output: Path | None) -> None:
+    import sys
+
     if output is None:
         sys.stdout.write(document)
         return
@@ -77,15 +84,6 @@ def export(
         output.write_text(document, encoding="utf-8")
     except OSError as exc:
         usage_error(f"{output}: {exc.strerror or exc}")
-
-
-def _text(result: CheckResult) -> str:
-    from journeyctl.export.text import map_text, unreadable_text
-
-    if result.document is None:
-        problem = result.diagnostics[0]
-        return unreadable_text(problem.message, problem.span.line)
-    return map_text(result.document.data)
 
 
 def _print(diagnostics: list[Diagnostic]) -> None:
