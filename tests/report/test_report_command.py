@@ -119,3 +119,14 @@ def test_same_file_names_in_two_folders_get_two_reports(tmp_path: Path) -> None:
     done = report(str(tmp_path), "-o", f"{tmp_path}/out/")
     assert done.returncode == 0, done.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["index.md", "m-2.md", "m.md"]
+
+
+def test_output_folders_are_made_and_an_impossible_one_is_a_usage_error(tmp_path: Path) -> None:
+    done = report(ONBOARDING, "-o", str(tmp_path / "new" / "sub" / "report.md"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "new" / "sub" / "report.md").read_text().startswith("# ACME")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    done = report(ONBOARDING, "-o", f"{blocker}/out/")
+    assert done.returncode == 2
+    assert done.stderr.startswith("journeyctl: error: ") and "Traceback" not in done.stderr

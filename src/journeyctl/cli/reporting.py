@@ -183,16 +183,15 @@ def run_report(run: ReportRun) -> int:
     several = len(inputs.jobs) > 1 or any(Path(p).is_dir() for p in paths)
     out_dir = _output_dir(run.output)
     out_file = Path(run.output) if run.output and out_dir is None else None
-    if out_dir is not None:
-        svg_dir: Path | None = out_dir
-    else:
-        svg_dir = out_file.parent if out_file is not None else None
+    # the folder the files go to (made if missing): SVGs go there too
+    folder = out_dir if out_dir is not None else (out_file.parent if out_file else None)
+    svg_dir = folder if run.diagram == "svg" else None
     level = 2 if several and out_dir is None else 1
     names = output_names(inputs.jobs)
     task = ReportTask(run.today, run.diagram, level, svg_dir, run.config, out_dir)
     try:
-        if svg_dir is not None:
-            svg_dir.mkdir(parents=True, exist_ok=True)
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
         rendered = parallel_map(
             task, [ReportJob(j, n) for j, n in zip(inputs.jobs, names, strict=True)]
         )
@@ -224,7 +223,7 @@ def run_report(run: ReportRun) -> int:
     for item in rendered:
         if item.svg_problem:
             sys.stderr.write(f"journeyctl: warning: {item.svg_problem}\n")
-    if run.diagram == "svg" and svg_dir is None:
+    if run.diagram == "svg" and folder is None:
         sys.stderr.write(
             "journeyctl: note: the report links <map>.svg; draw it with `journeyctl render`\n"
         )
