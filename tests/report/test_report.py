@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import journeyctl
 from journeyctl.markdown import WORD_JOINER, github_slug, plain_line
@@ -226,3 +228,40 @@ def test_index_links_reach_sections_whatever_their_titles() -> None:
     assert unsafe_tokens(parsed.tokens) == ["link_open"] * len(targets)  # the index's own
     for text in parsed.text:
         assert github_would_link(text) == [], text
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.text(
+            st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)), max_size=30
+        ).filter(str.strip),
+        min_size=4,
+        max_size=4,
+    )
+)
+def test_any_map_text_gives_a_safe_report_with_its_tables_whole(texts: list[str]) -> None:
+    import json
+
+    title, stage, touchpoint, team = (json.dumps(t) for t in texts)
+    source = (
+        f"journeyctl: 1\nid: m\ntitle: {title}\nteams: [{{id: t, name: {team}}}]\n"
+        f"stages:\n  - id: s\n    name: {stage}\n    goals: [{touchpoint}, {stage}]\n"
+        f"    touchpoints: [{{id: p, name: {touchpoint}, owner: t}}]\n"
+        f"    pain_points: [{{id: x, description: {title}}}]\n"
+        f"    evidence: [{{source: customer-survey, date: 2026-01-01, summary: {team}}}]\n"
+    )
+    result = journeyctl.check(source, today=TODAY)
+    assert result.journey is not None, result.diagnostics
+    parsed = parse(map_report(result, ReportOptions(TODAY)))
+    assert unsafe_tokens(parsed.tokens) == []
+    for text in parsed.text:
+        assert github_would_link(text) == [], text
+    row = parsed.table("Stages").rows[0]
+    shown = [plain(cell) for cell in row]
+    expect = [plain(plain_line(text)) for text in texts]
+    assert shown[1] == f"{expect[1]} s".strip()
+    assert shown[4] == (f"{expect[2]} · {expect[1]}".strip() or "–")
+    assert shown[6] == (expect[2] or "–")
+    assert shown[7] == (expect[3] or "–")
+    assert [plain(s) for s in parsed.table("Evidence").column("Summary")] == [expect[3] or "–"]
