@@ -62,7 +62,7 @@ def report(
     """
     import datetime
 
-    from journeyctl.cli.reporting import ReportRun, run_report
+    from journeyctl.cli.report_run import ReportRun, run_report
 
     code = run_report(
         ReportRun(
