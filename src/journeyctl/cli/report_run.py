@@ -11,19 +11,17 @@ import datetime
 import importlib.util
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
-from journeyctl.cli.checking import UsageError, collect_jobs, fail_threshold, failed
-from journeyctl.cli.pipeline import PARALLEL_THRESHOLD, Job
+from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
+from journeyctl.cli.inputs import UsageError, collect_jobs
+from journeyctl.cli.pipeline import Job, run_jobs
+from journeyctl.cli.reporting import fail_threshold, failed
 from journeyctl.config import ConfigError, ConfigResolver
 from journeyctl.diagnostics import Diagnostic, FileReport, Report
 from journeyctl.report import MapSummary, ReportOptions, map_report, summarize
-
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,23 +131,6 @@ def output_names(jobs: Sequence[Job]) -> list[str]:
     return names
 
 
-def parallel_map(task: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """`task` over `items` in order; in worker processes (forked, so the models built in this
-    one are shared) when there are enough items for that to pay, as the lint run does."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(items) < PARALLEL_THRESHOLD or workers < 2:
-        return [task(item) for item in items]
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    import journeyctl.validation  # noqa: F401 - build the models once, before workers fork
-
-    context = multiprocessing.get_context("fork")
-    chunk = max(1, min(64, len(items) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(task, items, chunksize=chunk))
-
-
 @dataclass(frozen=True, slots=True)
 class ReportRun:
     paths: Sequence[str]
@@ -169,7 +150,7 @@ def run_report(run: ReportRun) -> int:
         inputs = collect_jobs(run.paths, ConfigResolver(run.config), run.stdin_filename)
     except ConfigError as exc:
         _print_diagnostics(exc.diagnostics)
-        return 1
+        return EXIT_FAILED
     except (UsageError, OSError) as exc:
         return _usage(str(exc))
     if inputs.config_problems:
@@ -177,7 +158,7 @@ def run_report(run: ReportRun) -> int:
     if not inputs.jobs:
         if not inputs.config_problems:
             sys.stderr.write("journeyctl: warning: no journey maps found\n")
-        return 1 if inputs.config_problems else 0
+        return EXIT_FAILED if inputs.config_problems else EXIT_OK
 
     paths = run.paths or ["."]
     several = len(inputs.jobs) > 1 or any(Path(p).is_dir() for p in paths)
@@ -192,9 +173,10 @@ def run_report(run: ReportRun) -> int:
     try:
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
-        rendered = parallel_map(
-            task, [ReportJob(j, n) for j, n in zip(inputs.jobs, names, strict=True)]
-        )
+        import journeyctl.validation  # noqa: F401 - build the models once, before workers fork
+
+        items = [ReportJob(j, n) for j, n in zip(inputs.jobs, names, strict=True)]
+        rendered = run_jobs(items, task, description="Writing reports")
     except OSError as exc:
         return _usage(f"{exc.filename}: {exc.strerror}")
     unreadable = [r.unreadable for r in rendered if r.unreadable]
@@ -230,9 +212,11 @@ def run_report(run: ReportRun) -> int:
     invalid = [r for r in rendered if not r.valid]
     _print_diagnostics([d for r in invalid for d in r.diagnostics])
     if invalid or inputs.config_problems:
-        return 1
+        return EXIT_FAILED
     threshold = fail_threshold(run.fail_on, None)
-    return 1 if failed([d for r in rendered for d in r.diagnostics], threshold) else 0
+    return (
+        EXIT_FAILED if failed([d for r in rendered for d in r.diagnostics], threshold) else EXIT_OK
+    )
 
 
 def _output_dir(output: str | None) -> Path | None:
@@ -263,4 +247,4 @@ def _print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
 
 def _usage(message: str) -> int:
     sys.stderr.write(f"journeyctl: error: {message}\n")
-    return 2
+    return EXIT_USAGE

@@ -16,6 +16,9 @@ from journeyctl.cli.options import (
     TodayOption,
 )
 
+NEVER = FailOn("never")
+"""Report's default `--fail-on`: the report is written for reading, whatever it finds."""
+
 
 class DiagramKind(StrEnum):
     mermaid = "mermaid"
@@ -44,7 +47,7 @@ def report(
             help="Exit 1 when a finding is at least this severe. Default never: the report is "
             "the point, findings are in it. Invalid maps always exit 1.",
         ),
-    ] = FailOn.never,
+    ] = NEVER,
     diagram: Annotated[
         DiagramKind,
         typer.Option(
