@@ -23,7 +23,7 @@ $(MERMAID): tests/mermaid/package.json tests/mermaid/package-lock.json
 	touch $(MERMAID)
 
 ## Validate and lint the bundled example maps.
-demo: setup
+demo: $(STAMP)
 	$(BIN)/journeyctl validate examples/
 	$(BIN)/journeyctl lint examples/ --fail-on never --today 2026-11-27
 
