@@ -1,10 +1,12 @@
 """Map text into Graphviz's HTML-like labels: escaped, wrapped, and never markup.
 
-Every label the renderer writes is an HTML-like label (`<...>`), because there a backslash has
-no meaning (in a quoted DOT string `\\N`, `\\G` and `\\l` are escapes) and the only special
-characters are `&`, `<`, `>` and quotes, which `text` turns into entities. A map title such as
-`"]; x [label=` or `<script>` therefore stays text inside the label: the DOT parser cannot
-leave the label early, and Graphviz writes the characters back escaped into the SVG.
+Every label the renderer writes is an HTML-like label (`<...>`), whose special characters are
+`&`, `<`, `>` and quotes, which `text` turns into entities. A map title such as `"]; x [label=`
+or `<script>` therefore stays text inside the label: the DOT parser cannot leave the label
+early, and Graphviz writes the characters back escaped into the SVG. Graphviz also expands
+`\\N`, `\\G`, `\\L`... (node name, graph name) inside HTML-like labels, even when the backslash
+is written as an entity, so a backslash is followed by a zero-width space, which ends the
+escape and shows nothing.
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ _ENTITIES = {
     ">": "&gt;",
     '"': "&quot;",
     "'": "&#39;",
+    "\\": "&#92;&#8203;",
 }
 
 
 def text(value: str) -> str:
-    """`value` as the text of an HTML-like label: entities for the five special characters,
+    """`value` as the text of an HTML-like label: entities for the special characters,
     one space for any run of whitespace (a line break is ours to place), and no control or
     format characters (a bidi override would reorder the rest of the picture's text)."""
     cleaned = "".join(

@@ -202,8 +202,12 @@ class _Builder:
         used: set[int] = set()
         for change in self.changes:
             declared = change.declared()
-            if declared is not None:
-                used.add(id(declared))
+            for stage in (change.before_stage, change.stage):
+                used.update(
+                    id(h)
+                    for h in stage.handoffs
+                    if h.from_ == change.from_team and h.to == change.to_team
+                )
             text = f"{self._team(change.from_team)} → {self._team(change.to_team)}"
             self.arrivals.setdefault(change.touchpoint.id, []).append((text, declared is not None))
         self.stage_handoffs: dict[str, list[str]] = {}
@@ -213,9 +217,13 @@ class _Builder:
                     continue
                 text = f"{self._team(handoff.from_)} → {self._team(handoff.to)}"
                 if handoff.via is not None and Lane.touchpoints in self.lanes:
-                    self.arrivals.setdefault(handoff.via, []).append((text, True))
+                    written = self.arrivals.setdefault(handoff.via, [])
+                    if (text, True) not in written:
+                        written.append((text, True))
                 else:
-                    self.stage_handoffs.setdefault(stage.id, []).append(text)
+                    written_here = self.stage_handoffs.setdefault(stage.id, [])
+                    if text not in written_here:
+                        written_here.append(text)
 
     # -- what is shown -----------------------------------------------------------------------
 

@@ -52,9 +52,9 @@ def render(
 ) -> bytes:
     """The picture of `diagram` in `fmt`; for DOT, the diagram's source.
 
-    Two runs of Graphviz: `dot` lays the grid out (and reports every cell's box as JSON);
-    the arrows are routed through the gutters of that layout (`arrows.route`) and the whole
-    is drawn as it stands (`neato -n2`), padded to the slide's ratio.
+    `dot` lays the grid out (and reports every cell's box as JSON); the arrows are routed
+    through the gutters of that layout (`arrows.route`); `neato -n2` measures the whole as it
+    stands (`-Tplain`) and draws it, padded to the slide's ratio, without a second layout.
     """
     if fmt is Format.dot:
         return diagram.source.encode("utf-8")
@@ -72,10 +72,11 @@ def render(
         )
         grid = laid_out.read_text(encoding="utf-8")
         data = json.loads(geometry.read_text(encoding="utf-8"))
-    x0, y0, x1, y1 = (float(v) for v in str(data["bb"]).split(","))
     statements = route(diagram.arrows, boxes_from_json(data.get("objects", [])))
     whole = with_statements(grid, statements).encode("utf-8")
-    width, height = (x1 - x0) / 72, (y1 - y0) / 72
+    # `neato -n2` measures the drawing anew (the title, the splines): ask it for the size
+    plain = _run([dot, "-Kneato", "-n2", "-Tplain"], whole).split(maxsplit=4)
+    width, height = float(plain[2]), float(plain[3])
     pad_x, pad_y = padding(width, height, ratio)
     argv = [dot, "-Kneato", "-n2", f"-T{fmt.value}", f"-Gpad={pad_x:.4f},{pad_y:.4f}"]
     if fmt is Format.png:
