@@ -40,19 +40,19 @@ FONT = "Helvetica,Arial,sans-serif"
 BODY = 11.0
 """Point size of lane text; at the default slide size (1920 px wide) a 12-stage map keeps it
 above 11 pixels."""
-SMALL = 9.0
+SMALL = 9.5
 NAME = 13.0
 LINE = 1.22
 """Line height as a multiple of the point size, for the row-height estimate."""
 CHAR = 0.53
 """Average character width as a fraction of the point size (Helvetica / Liberation Sans)."""
-KEY_WIDTH = 2.1
+KEY_WIDTH = 1.9
 """Width of the lane-name column, inches."""
-COLUMN_WIDTHS = (1.7, 1.95, 2.2, 2.5, 2.8, 3.2, 3.6, 4.0)
+COLUMN_WIDTHS = (1.5, 1.7, 1.95, 2.2, 2.5, 2.8, 3.2, 3.6, 4.0)
 """Candidate stage widths, inches; the builder picks the one nearest the slide's shape."""
-NODESEP = 0.32
+NODESEP = 0.28
 """The gutter between stages, where handoff and root-cause arrows run."""
-RANKSEP = 0.16
+RANKSEP = 0.12
 CELL_PAD = 5.0
 """Points of padding inside a cell, on each side."""
 LEVELS = (2, 1, 0, -1, -2)
@@ -143,7 +143,15 @@ class _Cell:
 
     def add(self, html: str, size: float, count: int = 1, port: str | None = None) -> None:
         attrs = f' PORT="{port}"' if port else ""
-        self.rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"{attrs}>{html}</TD></TR>')
+        self.rows.append(f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"{attrs}>{html}</TD></TR>')
+        self.height += count * size * LINE + 2
+
+    def item(self, mark: str, html: str, size: float, count: int = 1) -> None:
+        """A list item: the mark in its own column, so wrapped lines hang indented."""
+        self.rows.append(
+            f'<TR><TD ALIGN="LEFT" VALIGN="TOP">{mark}</TD>'
+            f'<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="10">{html}</TD></TR>'
+        )
         self.height += count * size * LINE + 2
 
     def label(self, width_pt: float) -> str:
@@ -251,21 +259,23 @@ class _Builder:
     # -- sizing ------------------------------------------------------------------------------
 
     def _column_width(self) -> float:
-        """The stage width whose estimated picture is nearest the slide's shape: wide columns
-        for few stages (large text on the slide), narrow ones for many."""
+        """The stage width that makes the text largest on the slide: the picture is scaled to
+        the slide's width, or to its height when taller than the slide's shape, so the best
+        width is the one whose estimated picture needs the smallest slide. Few stages get
+        wide columns, many stages narrow ones."""
         stages = len(self.journey.stages)
         target = self.options.slide.ratio or 16 / 9
         if stages > 30:
             return COLUMN_WIDTHS[0]
-        best, best_score = COLUMN_WIDTHS[0], math.inf
+        best, best_size = COLUMN_WIDTHS[0], math.inf
         for width in COLUMN_WIDTHS:
             self.width, self.width_pt = width, width * 72 - 2 * CELL_PAD
             height = sum(self._row_height(row) for row in self.rows) / 72
             height += RANKSEP * (len(self.rows) - 1) + (0.9 if self.options.title else 0)
             total = KEY_WIDTH + stages * (width + NODESEP)
-            score = abs(math.log(total / height) - math.log(target))
-            if score < best_score - 0.02:
-                best, best_score = width, score
+            size = max(total, height * target)
+            if size < best_size * 0.98:  # a clearly smaller slide, else the narrower column
+                best, best_size = width, size
         return best
 
     def _row_height(self, row: _Row) -> float:
@@ -414,8 +424,9 @@ class _Builder:
             body = "<BR/>".join(wrapped)
             html = _font(body, BODY, p.text, italic=italic)
             if mark:
-                html = _font(mark, BODY, color) + " " + html
-            cell.add(html, BODY, len(wrapped), port or None)
+                cell.item(_font(mark, BODY, color), html, BODY, len(wrapped))
+            else:
+                cell.add(html, BODY, len(wrapped), port or None)
 
         if lane is Lane.goals:
             for text in stage.goals:
@@ -727,6 +738,8 @@ class _Builder:
             if moment in moments:
                 glyph = _font(MOMENT_GLYPH[moment], SMALL, p.text)
                 entries.append(swatch(fill, glyph, f"{moment.value} moment"))
+        if None in moments:
+            entries.append(swatch(p.no_moment, " ", "no moment stated"))
         if any(tp.critical for tp in touchpoints):
             glyph = _font(CRITICAL, SMALL, p.text)
             entries.append(swatch(p.no_moment, glyph, "critical: a moment of truth", border=3))
