@@ -97,7 +97,9 @@ def test_a_handoff_without_via_that_no_change_accounts_for_is_written_in_its_sta
         "      - {from: onboarding, to: sales, note: later}\n",
     ).replace("- {id: ticket, name: Ticket, owner: sales}", "- {id: ticket, name: Ticket}")
     header = next(
-        line for line in _diagram(text).grid.source.splitlines() if line.startswith("\t\ts1_head")
+        line
+        for line in _diagram(text).grid.source.splitlines()
+        if line.strip().startswith('"s1_head" [')
     )
     assert "⇄ Implementation Crew → Sales Team" in header
 
@@ -114,7 +116,11 @@ def test_root_cause_in_another_stage_is_an_arrow_and_in_the_same_stage_text_only
 
 def test_a_stage_without_customer_evidence_is_marked() -> None:
     source = _diagram().grid.source
-    heads = {line.split()[0]: line for line in source.splitlines() if "_head [label=" in line}
+    heads = {
+        line.split()[0].strip('"'): line
+        for line in source.splitlines()
+        if line.strip().startswith('"s') and '_head" [' in line
+    }
     assert "dashed" not in heads["s0_head"] and "no customer evidence" not in heads["s0_head"]
     assert "dashed" in heads["s1_head"] and "no customer evidence" in heads["s1_head"]
 

@@ -11,7 +11,6 @@ escape and shows nothing.
 
 from __future__ import annotations
 
-import textwrap
 import unicodedata
 
 _ENTITIES = {
@@ -22,19 +21,22 @@ _ENTITIES = {
     "'": "&#39;",
     "\\": "&#92;&#8203;",
 }
+_TABLE = str.maketrans(_ENTITIES)
 
 
 def text(value: str) -> str:
-    """`value` as the text of an HTML-like label: entities for the special characters,
-    one space for any run of whitespace (a line break is ours to place), and no control or
+    """`value` as the text of an HTML-like label: entities for the special characters, one
+    space for any run of whitespace (a line break is ours to place), and no control or
     format characters (a bidi override would reorder the rest of the picture's text)."""
-    cleaned = "".join(
-        " " if ch.isspace() else ch
-        for ch in value
-        if ch.isspace() or unicodedata.category(ch)[0] != "C"
-    )
-    collapsed = " ".join(cleaned.split())
-    return "".join(_ENTITIES.get(ch, ch) for ch in collapsed)
+    if not value.isprintable():  # rare: control, format or non-space separator characters
+        value = "".join(
+            " " if ch.isspace() else ch
+            for ch in value
+            if ch.isspace() or unicodedata.category(ch)[0] != "C"
+        )
+    if "  " in value or value[:1] == " " or value[-1:] == " ":
+        value = " ".join(value.split())
+    return value.translate(_TABLE)
 
 
 def wrap(value: str, width: int, *, max_lines: int = 0) -> list[str]:
@@ -43,15 +45,31 @@ def wrap(value: str, width: int, *, max_lines: int = 0) -> list[str]:
     Long words (URLs, ids) are broken too, so that nothing widens its column. With
     `max_lines`, the rest is cut and the last line ends with an ellipsis.
     """
-    plain = " ".join(value.split())
-    lines = textwrap.wrap(
-        plain, width=max(width, 4), break_long_words=True, break_on_hyphens=True
-    ) or [""]
+    words = value.split()
+    width = max(width, 4)
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        while len(word) > width:  # a URL or an id longer than the column
+            room = width - len(line) - (1 if line else 0)
+            if room < 4:
+                lines.append(line)
+                line, room = "", width
+            lines.append((line + " " if line else "") + word[:room])
+            line, word = "", word[room:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
     if max_lines and len(lines) > max_lines:
-        kept = lines[:max_lines]
-        last = kept[-1]
-        kept[-1] = (last[: max(width - 1, 1)].rstrip() if len(last) >= width else last) + "…"
-        lines = kept
+        lines = lines[:max_lines]
+        last = lines[-1]
+        lines[-1] = (last[: max(width - 1, 1)].rstrip() if len(last) >= width else last) + "…"
     return [text(line) for line in lines]
 
 

@@ -196,6 +196,7 @@ class _Builder:
         self.stage_of = {tp.id: i for i, s in enumerate(journey.stages) for tp in s.touchpoints}
         self.stage_of |= {s.id: i for i, s in enumerate(journey.stages)}
         self._place_handoffs()
+        self._tp_key: list[str] | None = None
         self.width = self._column_width()
         self.width_pt = self.width * 72 - 2 * CELL_PAD
 
@@ -208,8 +209,10 @@ class _Builder:
         )
         self.arrivals: dict[str, list[tuple[str, bool]]] = {}
         used: set[int] = set()
+        self.declared: list[bool] = []
         for change in self.changes:
             declared = change.declared()
+            self.declared.append(declared is not None)
             for stage in (change.before_stage, change.stage):
                 used.update(
                     id(h)
@@ -278,16 +281,22 @@ class _Builder:
                 best, best_size = width, size
         return best
 
-    def _row_height(self, row: _Row) -> float:
+    def _row_height(self, row: _Row, cells: dict[int, _Cell] | None = None) -> float:
         """Estimated height, points, of the row's tallest cell."""
         if row.lane is Lane.emotion:
             return 16
-        tallest = 0.0
+        if cells is None:
+            cells = self._row_cells(row)
+        return max((cell.height for cell in cells.values()), default=0.0) + 2 * CELL_PAD
+
+    def _row_cells(self, row: _Row) -> dict[int, _Cell]:
+        """The text cells of a row, by stage index (emotion rows have none)."""
+        found: dict[int, _Cell] = {}
         for index, stage in enumerate(self.journey.stages):
             cell = self._cell(index, stage, row)
             if cell is not None:
-                tallest = max(tallest, cell.height)
-        return tallest + 2 * CELL_PAD
+                found[index] = cell
+        return found
 
     # -- the graph ---------------------------------------------------------------------------
 
@@ -310,29 +319,38 @@ class _Builder:
         if self.options.title:
             g.attr(label=self._title(), labelloc="t", labeljust="l")
 
+        # Statements are written here rather than through `Digraph.node`, whose quoting costs
+        # more than building the whole picture: every value is ours (names, colours, numbers)
+        # or an HTML-like label whose text `escape` has made safe.
+        body = g.body
         columns: list[list[str]] = [[] for _ in range(len(self.journey.stages) + 1)]
         for row in self.rows:
-            height = self._row_height(row) / 72
+            cells = self._row_cells(row)
+            height = self._row_height(row, cells) / 72
             present: list[str] = []
-            with g.subgraph() as same:
-                same.attr(rank="same")
-                key = f"key_{row.key}"
-                same.node(key, **self._key(row, height))
-                present.append(key)
-                columns[0].append(key)
-                for index, stage in enumerate(self.journey.stages):
-                    name = f"s{index}_{row.key}"
-                    attrs = self._node(index, stage, row, height)
-                    if attrs is None:
-                        continue
-                    same.node(name, **attrs)
-                    present.append(name)
-                    columns[index + 1].append(name)
-                for left, right in itertools.pairwise(present):
-                    same.edge(left, right, style="invis")
+            body.append("\t{\n\t\trank=same\n")
+            key = f"key_{row.key}"
+            body.append(_node_statement(key, self._key(row, height)))
+            present.append(key)
+            columns[0].append(key)
+            for index, stage in enumerate(self.journey.stages):
+                name = f"s{index}_{row.key}"
+                attrs = self._node(index, stage, row, height, cells.get(index))
+                if attrs is None:
+                    continue
+                body.append(_node_statement(name, attrs))
+                present.append(name)
+                columns[index + 1].append(name)
+            body.extend(
+                f'\t\t"{left}" -> "{right}" [style=invis]\n'
+                for left, right in itertools.pairwise(present)
+            )
+            body.append("\t}\n")
         for column in columns:
-            for upper, lower in itertools.pairwise(column):
-                g.edge(upper, lower, style="invis", weight="100")
+            body.extend(
+                f'\t"{upper}" -> "{lower}" [style=invis weight=100]\n'
+                for upper, lower in itertools.pairwise(column)
+            )
         arrows: list[Arrow] = []
         if Lane.emotion in self.lanes:
             self._curve(arrows)
@@ -357,18 +375,16 @@ class _Builder:
 
     # -- cells -------------------------------------------------------------------------------
 
-    def _node(self, index: int, stage: Stage, row: _Row, height: float) -> dict[str, str] | None:
+    def _node(
+        self, index: int, stage: Stage, row: _Row, height: float, cell: _Cell | None
+    ) -> dict[str, str] | None:
         p = self.p
         if row.lane is Lane.emotion:
             return self._emotion_point(index, row)
-        if row.lane is Lane.touchpoints:
-            position = int(row.key[2:])
-            if position >= len(stage.touchpoints):
-                return None
-            return self._touchpoint(stage.touchpoints[position], height)
-        cell = self._cell(index, stage, row)
         if cell is None:
             return None
+        if row.lane is Lane.touchpoints:
+            return self._touchpoint(stage.touchpoints[int(row.key[2:])], height, cell)
         attrs = {
             "shape": "box",
             "style": "rounded,filled",
@@ -397,7 +413,7 @@ class _Builder:
             return self._touchpoint_cell(stage.touchpoints[position])
         if row.lane is Lane.emotion or not _content(stage, row.lane):
             return None
-        return self._lane_cell(stage, row.lane)
+        return self._lane_cell(index, stage, row.lane)
 
     def _header(self, stage: Stage) -> _Cell:
         p, cell = self.p, _Cell()
@@ -415,7 +431,7 @@ class _Builder:
             cell.add(_font("<BR/>".join(wrapped), SMALL, p.handoff), SMALL, len(wrapped))
         return cell
 
-    def _lane_cell(self, stage: Stage, lane: Lane) -> _Cell:
+    def _lane_cell(self, index: int, stage: Stage, lane: Lane) -> _Cell:
         p, cell = self.p, _Cell()
         chars = self._chars(BODY)
 
@@ -444,7 +460,7 @@ class _Builder:
                 cell.add(_font(mark, SMALL, color, bold=True), SMALL, port=f"pp{number}")
                 item("", pain.description, p.text)
                 if pain.root_cause is not None:
-                    cause = self._cause_name(pain.root_cause, self.journey.stages.index(stage))
+                    cause = self._cause_name(pain.root_cause, index)
                     wrapped = escape.wrap(f"root cause: {cause}", self._chars(SMALL) - 2)
                     html = _font("⇠", SMALL, p.root_cause, bold=True) + " "
                     html += _font("<BR/>".join(wrapped), SMALL, p.muted, italic=True)
@@ -503,7 +519,7 @@ class _Builder:
             cell.add(html, SMALL, len(small))
         return cell
 
-    def _touchpoint(self, touchpoint: Touchpoint, height: float) -> dict[str, str]:
+    def _touchpoint(self, touchpoint: Touchpoint, height: float, cell: _Cell) -> dict[str, str]:
         p = self.p
         fill = p.no_moment
         if touchpoint.moment is not None:
@@ -520,7 +536,7 @@ class _Builder:
             "margin": f"{CELL_PAD / 72:.3f},{CELL_PAD / 72:.3f}",
             "width": f"{self.width:.2f}",
             "height": f"{height:.2f}",
-            "label": self._touchpoint_cell(touchpoint).label(self.width_pt),
+            "label": cell.label(self.width_pt),
         }
         return attrs
 
@@ -578,8 +594,7 @@ class _Builder:
         them over; the teams are written in the receiving touchpoint's box."""
         nodes = self._node_of_touchpoint()
         p = self.p
-        for change in self.changes:
-            declared = change.declared() is not None
+        for change, declared in zip(self.changes, self.declared, strict=True):
             color = p.handoff if declared else p.undeclared
             attrs = {
                 "color": color,
@@ -710,6 +725,22 @@ class _Builder:
 
     def _touchpoint_key(self, row: _Row, width_pt: float, chars: int) -> str:
         """The touchpoint key, spread over the touchpoint rows so that no row grows for it."""
+        if self._tp_key is None:
+            self._tp_key = self._touchpoint_key_entries()
+        entries = self._tp_key
+        position = int(row.key[2:])
+        per_row = max(3, math.ceil(len(entries) / max(self.tp_rows, 1)))
+        mine = entries[position * per_row : (position + 1) * per_row]
+        if position == self.tp_rows - 1:
+            mine = entries[position * per_row :]
+        body = "".join(mine) or "<TR><TD> </TD></TR>"
+        return (
+            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0" '
+            f'WIDTH="{width_pt:.0f}">{body}</TABLE>>'
+        )
+
+    def _touchpoint_key_entries(self) -> list[str]:
+        """The rows of the touchpoint key: only the marks the picture uses."""
         p = self.p
 
         def line(html: str) -> str:
@@ -748,24 +779,23 @@ class _Builder:
         if any(tp.feedback for tp in touchpoints):
             glyph = _font(LISTENING, SMALL, p.text)
             entries.append(swatch(p.background, glyph, "listening post", border=0))
-        declared = [change.declared() is not None for change in self.changes]
+        declared = list(self.declared)
         if any(declared):
             glyph = _font(f"{HANDOFF} →", SMALL, p.handoff, bold=True)
             entries.append(swatch(p.background, glyph, "handoff: team → team", border=0))
         if not all(declared):
             glyph = _font(f"{UNDECLARED} ⋯", SMALL, p.undeclared, bold=True)
             entries.append(swatch(p.background, glyph, "undeclared handoff (dotted)", border=0))
-        # spread the entries over the touchpoint rows, a few per row
-        position = int(row.key[2:])
-        per_row = max(3, math.ceil(len(entries) / max(self.tp_rows, 1)))
-        mine = entries[position * per_row : (position + 1) * per_row]
-        if position == self.tp_rows - 1:
-            mine = entries[position * per_row :]
-        body = "".join(mine) or "<TR><TD> </TD></TR>"
-        return (
-            f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0" '
-            f'WIDTH="{width_pt:.0f}">{body}</TABLE>>'
-        )
+        return entries
+
+
+def _node_statement(name: str, attrs: dict[str, str]) -> str:
+    """A DOT node statement; `label` is an HTML-like label (`<...>`), written as it is."""
+    fields = " ".join(
+        f"{key}={value}" if key == "label" else f'{key}="{value}"'
+        for key, value in sorted(attrs.items())
+    )
+    return f'\t\t"{name}" [{fields}]\n'
 
 
 def _attrs(values: dict[str, str]) -> tuple[tuple[str, str], ...]:
