@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,10 +152,8 @@ def test_without_dot_images_fail_with_how_to_install_graphviz_but_dot_output_wor
 ) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    python = Path(os.path.realpath(shutil.which("python3") or "/usr/bin/python3"))
-    env = dict(os.environ, PATH=str(bin_dir))
+    env = dict(os.environ, PATH=str(bin_dir))  # sys.executable runs by its full path
     assert shutil.which("dot", path=env["PATH"]) is None
-    del python
     for suffix in ("svg", "png", "pdf"):
         done = run("render", EXAMPLES[0], "-o", tmp_path / f"map.{suffix}", env=env)
         assert done.returncode == 2, done.stderr
@@ -174,3 +174,21 @@ def test_lanes_and_title_options_reach_the_picture() -> None:
     assert "Touchpoints" in shown and "Goals" not in shown and "Pain points" not in shown
     journey = checked(EXAMPLES[0]).journey
     assert journey is not None and journey.title not in shown
+
+
+def test_team_names_come_from_the_configuration_and_stdin_works(tmp_path: Path) -> None:
+    config = tmp_path / "team.yaml"
+    config.write_text("teams:\n  - {id: cs, name: Customer Success Registry}\n")
+    text = (
+        "journeyctl: 1\nid: m\ntitle: M\nstages:\n"
+        "  - id: s\n    name: S\n    touchpoints:\n      - {id: a, name: A, owner: cs}\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "journeyctl", "render", "-", "--config", str(config), "-f", "dot"],
+        input=text.encode(),
+        capture_output=True,
+        cwd=tmp_path,
+    )
+    assert done.returncode == 0, done.stderr
+    written = (tmp_path / "stdin.dot").read_text(encoding="utf-8")
+    assert "Customer Success Registry" in written

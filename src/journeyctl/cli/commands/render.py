@@ -207,7 +207,8 @@ def _targets(jobs: list[Job], output: str | None, fmt: Format, *, several: bool)
     targets: dict[str, str] = {}
     taken: dict[Path, str] = {}
     for job in jobs:
-        target = folder / f"{_stem(job.path.name)}.{fmt.value}"
+        name = "stdin" if job.stdin_text is not None else _stem(job.path.name)
+        target = folder / f"{name}.{fmt.value}"
         if target in taken:
             usage_error(f"{taken[target]} and {job.shown} would both be written to {target}")
         taken[target] = job.shown
