@@ -424,8 +424,10 @@ class _Builder:
         pimo = stage.pimo.value.capitalize() if stage.pimo else "no PIMO phase"
         cell.add(_font(escape.text(pimo), SMALL, p.pimo if stage.pimo else p.muted), SMALL)
         if not walk.customer_evidence(stage):
-            text = f"{WARNING} no customer evidence"
-            cell.add(_font(text, SMALL, p.unvalidated, bold=True), SMALL)
+            wrapped = escape.wrap(f"{WARNING} no customer evidence", self._chars(SMALL * 1.12))
+            cell.add(
+                _font("<BR/>".join(wrapped), SMALL, p.unvalidated, bold=True), SMALL, len(wrapped)
+            )
         for text in self.stage_handoffs.get(stage.id, ()):
             wrapped = escape.wrap(f"{HANDOFF} {text}", self._chars(SMALL))
             cell.add(_font("<BR/>".join(wrapped), SMALL, p.handoff), SMALL, len(wrapped))
