@@ -6,6 +6,8 @@ import json
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from journeyctl.render import escape
 from journeyctl.render.layout import build_diagram
@@ -18,10 +20,11 @@ from .helpers import HOSTILE, checked, needs_dot, run, squeezed, svg_root, svg_t
     [
         ('say "hi"', "say &quot;hi&quot;"),
         ("it's", "it&#39;s"),
-        ("[x] {y}", "[x] {y}"),
+        ("[x] {y}", "[x&#93; {y}"),
+        ("]", "&#93;"),
         ("<script>", "&lt;script&gt;"),
         ("R&D &amp;", "R&amp;D &amp;amp;"),
-        ('"]; x [label=', "&quot;]; x [label="),
+        ('"]; x [label=', "&quot;&#93;; x [label="),
         ("C:\\New", "C:&#92;&#8203;New"),
         ("a\nb\t c", "a b c"),
         ("left\u202eright\u200b", "leftright"),
@@ -92,3 +95,30 @@ def test_hostile_text_renders_as_text_in_the_svg(tmp_path) -> None:  # type: ign
         assert not [a for a in element.attrib if a.lower().startswith("on")], element.attrib
         for name, value in element.attrib.items():
             assert "javascript:" not in value.lower(), (name, value)
+
+
+@needs_dot
+@settings(max_examples=40, deadline=None)
+@given(st.text(min_size=1, max_size=60).filter(lambda t: t.strip()))
+def test_any_text_in_any_label_leaves_the_graph_as_built(value: str) -> None:
+    """Whatever the text, the DOT parses and has exactly the nodes the builder made."""
+    import journeyctl
+    from journeyctl.config import DEFAULT_SETTINGS
+
+    quoted = json.dumps(value)  # a YAML double-quoted scalar
+    text = (
+        f"journeyctl: 1\nid: m\ntitle: {quoted}\nteams:\n  - {{id: t, name: {quoted}}}\n"
+        f"stages:\n  - id: s\n    name: {quoted}\n    goals: [{quoted}]\n"
+        f"    touchpoints:\n      - {{id: a, name: {quoted}, channel: {quoted}, owner: t}}\n"
+    )
+    result = journeyctl.check(text, path="m.journey.yaml", config=DEFAULT_SETTINGS, lint=False)
+    if not result.valid:  # e.g. a surrogate the YAML loader rejects: nothing to draw
+        return
+    source = build_diagram(result).source
+    done = subprocess.run(["dot", "-Tjson0"], input=source.encode(), capture_output=True)
+    assert done.returncode == 0, done.stderr
+    graph = json.loads(done.stdout)
+    names = sorted(o["name"] for o in graph["objects"] if "nodes" not in o)
+    assert names == sorted(["key_head", "key_goals", "key_tp0", "s0_head", "s0_goals", "s0_tp0"]), (
+        names
+    )

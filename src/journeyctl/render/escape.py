@@ -6,7 +6,8 @@ or `<script>` therefore stays text inside the label: the DOT parser cannot leave
 early, and Graphviz writes the characters back escaped into the SVG. Graphviz also expands
 `\\N`, `\\G`, `\\L`... (node name, graph name) inside HTML-like labels, even when the backslash
 is written as an entity, so a backslash is followed by a zero-width space, which ends the
-escape and shows nothing.
+escape and shows nothing. And its HTML lexer rejects a text that is only `]` or `]]`, so `]`
+is an entity as well.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ _ENTITIES = {
     '"': "&quot;",
     "'": "&#39;",
     "\\": "&#92;&#8203;",
+    "]": "&#93;",
 }
 _TABLE = str.maketrans(_ENTITIES)
 

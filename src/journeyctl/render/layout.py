@@ -507,6 +507,8 @@ class _Builder:
         facts = [text for text in (touchpoint.channel, self._team(touchpoint.owner)) if text]
         if not touchpoint.direct:
             facts.append("indirect")
+        if touchpoint.emotion is not None:
+            facts.append(f"emotion {touchpoint.emotion:+d}" if touchpoint.emotion else "emotion 0")
         if facts:
             small = escape.wrap(" · ".join(facts), self._chars(SMALL), max_lines=3)
             cell.add(_font("<BR/>".join(small), SMALL, p.muted), SMALL, len(small))
@@ -761,7 +763,7 @@ class _Builder:
         moments = {tp.moment for tp in touchpoints}
         entries = [
             line(_font("Touchpoints", BODY + 1, p.text, bold=True)),
-            line(_font("in order; channel · owning team", SMALL, p.muted)),
+            line(_font("in order; channel · owning team · emotion", SMALL, p.muted)),
         ]
         for moment, fill in (
             (Moment.POSITIVE, p.positive),
