@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
@@ -17,12 +17,23 @@ from journeyctl.render.themes import ThemeName
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from journeyctl.cli.pipeline import Job, Outcome
+    from journeyctl.cli.pipeline import Job
     from journeyctl.diagnostics import Diagnostic
     from journeyctl.render.options import RenderOptions
 
 STDOUT = "-"
 SUFFIXES = (".journey.yaml", ".journey.yml", ".yaml", ".yml")
+
+
+@dataclass(slots=True)
+class Rendered:
+    """What drawing one map sends back from a worker: small and picklable."""
+
+    shown: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    valid: bool = True
+    failure: str | None = None
+    """Set when the file could not be read or written, or Graphviz failed (exit 2)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +113,7 @@ def render(
     """
     from functools import partial
 
-    from journeyctl.cli.checking import UsageError, collect_jobs
+    from journeyctl.cli.inputs import UsageError, collect_jobs
     from journeyctl.cli.pipeline import run_jobs
     from journeyctl.config import ConfigError, ConfigResolver
     from journeyctl.render.options import ALL_LANES, RenderOptions, UnknownLaneError, parse_lanes
@@ -130,27 +141,27 @@ def render(
         usage_error("no journey maps found (folders are searched for *.journey.yaml)")
     targets = _targets(inputs.jobs, output, fmt, several=len(paths) > 1 or Path(paths[0]).is_dir())
     plan = _Plan(options, fmt, dpi, targets)
-    outcomes = run_jobs(inputs.jobs, partial(render_task, plan=plan))
-    failures = [o.unreadable for o in outcomes if o.unreadable]
+    outcomes = run_jobs(inputs.jobs, partial(render_task, plan=plan), description="Drawing maps")
+    failures = [o.failure for o in outcomes if o.failure]
     _print_problems([d for o in outcomes for d in o.diagnostics])
     if failures:
         usage_error("; ".join(failures))
     raise typer.Exit(1 if any(not o.valid for o in outcomes) else 0)
 
 
-def render_task(job: Job, plan: _Plan) -> Outcome:
+def render_task(job: Job, plan: _Plan) -> Rendered:
     """Check one map and, when it is valid, draw it and write its file (or stdout)."""
     from journeyctl.api import check_bytes
-    from journeyctl.cli.pipeline import Outcome, read_or_report
     from journeyctl.render.layout import build_diagram
     from journeyctl.render.output import RenderError, render, write_atomic
 
-    raw = read_or_report(job)
-    if isinstance(raw, Outcome):
-        return raw
+    try:
+        raw = job.read()
+    except OSError as exc:
+        return Rendered(job.shown, valid=False, failure=f"{job.shown}: {exc.strerror or exc}")
     result = check_bytes(raw, job.shown, job.settings, None)
     if not result.valid:
-        return Outcome(job.shown, result.diagnostics, valid=False)
+        return Rendered(job.shown, result.diagnostics, valid=False)
     target = plan.targets[job.shown]
     try:
         picture = render(
@@ -165,10 +176,10 @@ def render_task(job: Job, plan: _Plan) -> Outcome:
         else:
             write_atomic(Path(target), picture)
     except RenderError as exc:
-        return Outcome(job.shown, valid=False, unreadable=f"{job.shown}: {exc}")
+        return Rendered(job.shown, valid=False, failure=f"{job.shown}: {exc}")
     except OSError as exc:
-        return Outcome(job.shown, valid=False, unreadable=f"{target}: {exc.strerror or exc}")
-    return Outcome(job.shown)
+        return Rendered(job.shown, valid=False, failure=f"{target}: {exc.strerror or exc}")
+    return Rendered(job.shown)
 
 
 def _format(output: str | None, option: Format | None) -> Format:
