@@ -33,7 +33,9 @@ class Job:
     def read(self) -> bytes:
         if self.stdin_text is not None:
             return self.stdin_text
-        return self.path.read_bytes()
+        from journeyctl.load.files import read_bounded
+
+        return read_bounded(self.path, self.settings.limits.max_file_size)
 
 
 @dataclass(slots=True)
@@ -78,7 +80,15 @@ def _with_progress(results: Iterator[T], total: int) -> Iterator[T]:
 
 
 def read_or_report(job: Job) -> bytes | Outcome:
+    """The file's bytes; or its JM001 when it is refused (not a regular file, too large); or
+    `unreadable` when it cannot be opened at all."""
+    from journeyctl.load.files import FileRefusedError
+
     try:
         return job.read()
+    except FileRefusedError as exc:
+        from journeyctl.api import refused
+
+        return Outcome(job.shown, [refused(job.shown, exc)], valid=False)
     except OSError as exc:
         return Outcome(job.shown, valid=False, unreadable=f"{job.shown}: {exc.strerror or exc}")
