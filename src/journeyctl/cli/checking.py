@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeyctl.cli.discover import discover
+from journeyctl.cli.discover import discover, unique_files
 from journeyctl.cli.pipeline import STDIN, Job, Outcome, read_or_report, run_jobs
 from journeyctl.config import ConfigError, ConfigResolver, Settings
 from journeyctl.diagnostics import (
@@ -70,11 +70,7 @@ def collect_jobs(
             named.append(path)
         else:
             raise UsageError(f"{raw}: no such file or directory")
-    seen: set[Path] = set()
-    for path in sorted(named, key=lambda p: p.as_posix()):
-        if path in seen:
-            continue
-        seen.add(path)
+    for path in unique_files(named):
         settings = settings_for(path.resolve().parent)
         if settings is not None:
             jobs.append(Job(path, path.as_posix(), settings))
@@ -143,7 +139,7 @@ def run_check(
 ) -> int:
     """Check every input, print the report, and return the exit code."""
     from journeyctl import __version__
-    from journeyctl.output import get_formatter
+    from journeyctl.output import get_streamer, write_chunks
 
     try:
         resolver = ConfigResolver(config)
@@ -175,14 +171,13 @@ def run_check(
         files.sort(key=lambda f: f.path)
     report = Report(files, list(rules), __version__)
 
-    if output_format == "text":
+    if output_format == "text":  # streamed, as every format: output is linear in findings
         from journeyctl.cli.console import wants_color
-        from journeyctl.output.text import format_report as format_text
+        from journeyctl.output.text import iter_report as text_report
 
-        document = format_text(report, color=wants_color(sys.stdout))
+        write_chunks(sys.stdout, text_report(report, color=wants_color(sys.stdout)))
     else:
-        document = get_formatter(output_format)(report)
-    sys.stdout.write(document)
+        write_chunks(sys.stdout, get_streamer(output_format)(report))
 
     summary = _summary(report, outcomes, lint=lint)
     summary_stream = sys.stdout if output_format == "text" else sys.stderr
@@ -207,7 +202,10 @@ def _settings_here(resolver: ConfigResolver | None) -> Settings | None:
 
 
 def _usage(message: str) -> int:
-    sys.stderr.write(f"journeyctl: error: {message}\n")
+    from journeyctl.output._common import visible
+
+    # escaped like stdout: a file name holding a newline and `::error` forges no annotation
+    sys.stderr.write(f"journeyctl: error: {visible(message)}\n")
     return 2
 
 
