@@ -105,9 +105,9 @@ def skip_reason(path: Path, boundary: Path) -> str | None:
     try:
         mode = path.stat().st_mode  # follows symbolic links
     except OSError as exc:
-        if path.is_symlink():
-            return "a symbolic link loop" if exc.errno == errno.ELOOP else "a broken symbolic link"
-        return f"cannot be read ({exc.strerror or exc})"
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link loop"
+        return None  # a broken link, say: reading it reports the error, as for a named file
     if not stat.S_ISREG(mode):
         return f"{file_kind(mode)}, not a regular file"
     if path.is_symlink():  # links to folders are never walked into: only the file's own
