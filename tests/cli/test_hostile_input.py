@@ -66,9 +66,13 @@ def sane(result: subprocess.CompletedProcess[str], code: int) -> None:
 
 
 def _unescape_github(text: str) -> str:
-    return text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace(
-        "%2C", ","
-    ).replace("%25", "%")
+    return (
+        text.replace("%0D", "\r")
+        .replace("%0A", "\n")
+        .replace("%3A", ":")
+        .replace("%2C", ",")
+        .replace("%25", "%")
+    )
 
 
 def found(output_format: str, stdout: str) -> list[dict[str, Any]]:

@@ -105,4 +105,3 @@ def test_a_configuration_over_a_megabyte_is_refused(tmp_path: Path) -> None:
         "file is 1,000,010 bytes, over the limit of 1,000,000 bytes (a configuration file may "
         "have at most 1,000,000 bytes)"
     )
-

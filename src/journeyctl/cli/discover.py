@@ -47,7 +47,7 @@ def unique_files(paths: Iterable[Path]) -> list[Path]:
     when it was given one). Links are not resolved: two names of one file are the user's."""
     chosen: dict[str, Path] = {}
     for path in paths:
-        key = os.path.abspath(path)
+        key = os.path.abspath(path)  # noqa: PTH100 - lexical: links are not resolved
         if key not in chosen or (chosen[key].is_absolute() and not path.is_absolute()):
             chosen[key] = path
     return sorted(chosen.values(), key=lambda p: p.as_posix())

@@ -174,7 +174,11 @@ def _read_pyproject(raw: bytes, shown: str) -> tuple[Any, SourceMap]:
             line, column = len(lines), len(lines[-1]) + 1
         problem = _TOML_POSITION.sub("", problem).removesuffix(_TOML_END)
         raise ConfigError(
-            [validation_error(shown, Span.point(line, column), YAML_SYNTAX, f"invalid TOML: {problem}")]
+            [
+                validation_error(
+                    shown, Span.point(line, column), YAML_SYNTAX, f"invalid TOML: {problem}"
+                )
+            ]
         ) from None
     tool = document.get("tool", {})
     if not isinstance(tool, dict):
@@ -259,7 +263,9 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
 
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
-        problem(("fail-on",), f"`fail-on` must be one of {', '.join(FAIL_ON)} (found {quote(fail_on)})")
+        problem(
+            ("fail-on",), f"`fail-on` must be one of {', '.join(FAIL_ON)} (found {quote(fail_on)})"
+        )
         fail_on = None
 
     severity: dict[str, str] = {}

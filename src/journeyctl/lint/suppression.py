@@ -56,7 +56,9 @@ from journeyctl.quoting import quote
 # files with old Mac line ends, and the YAML 1.1 line breaks.
 _COMMENT = re.compile(r"(?<!\S)#[ \t]*journeyctl:[ \t]*(ignore|ignore-file)\[([^\]\r\n]*)\]")
 # The same start without its closing bracket on the line: a suppression that cannot work.
-_UNCLOSED = re.compile(r"(?<!\S)#[ \t]*journeyctl:[ \t]*(ignore|ignore-file)\[([^\]\r\n]*)(?=[\r\n]|$)")
+_UNCLOSED = re.compile(
+    r"(?<!\S)#[ \t]*journeyctl:[ \t]*(ignore|ignore-file)\[([^\]\r\n]*)(?=[\r\n]|$)"
+)
 
 
 @dataclass(slots=True)

@@ -289,9 +289,8 @@ def _reader_error(exc: YAMLError, positions: Positions) -> LoadError:
 
 def _describe(exc: MarkedYAMLError, text: str, positions: Positions) -> str:
     mark = exc.problem_mark
-    if mark is not None and 0 <= mark.index < len(text):
-        if text[mark.index] == "\t":
-            return "tab character where YAML expects indentation or a value; indent with spaces"
+    if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+        return "tab character where YAML expects indentation or a value; indent with spaces"
     problem = _one_line(exc.problem or "invalid YAML")
     context = exc.context
     if context and exc.context_mark is not None:

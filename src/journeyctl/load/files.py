@@ -58,7 +58,7 @@ def read_bounded(
     Symbolic links are followed (the caller decides which links to read). OSError (missing,
     permission denied, a symlink loop) passes through: that file cannot be opened at all.
     """
-    _refuse_unless_regular(os.stat(path).st_mode, what)  # never open a device or a socket
+    _refuse_unless_regular(path.stat().st_mode, what)  # never open a device or a socket
     # O_NONBLOCK: should a FIFO replace the file after the stat, opening it does not block.
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     descriptor = os.open(path, flags)

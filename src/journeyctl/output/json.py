@@ -52,4 +52,4 @@ def encode_string(text: str) -> str:
     return _ENCODE(text)
 
 
-_ENCODE = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_ENCODE = json.encoder.encode_basestring

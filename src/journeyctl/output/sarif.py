@@ -122,7 +122,7 @@ def _result_texts(diagnostics: list[Diagnostic], index_of: dict[str, int]) -> It
             f'          "ruleIndex": {index_of[d.code]},\n'
             f'          "level": "{LEVELS[d.severity]}",\n'
             f'          "message": {{\n            "text": '
-            f'{encode_string(_message_text(d.message))}\n          }},\n'
+            f"{encode_string(_message_text(d.message))}\n          }},\n"
             f'          "locations": [\n            {{\n              "physicalLocation": {{\n'
             f'                "artifactLocation": {{\n{artifact}\n                }},\n'
             f'                "region": {{\n'

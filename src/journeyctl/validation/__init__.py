@@ -104,7 +104,9 @@ def _translate(
         first = source_map.first_key.get(parent)
         span = source_map.key(first) if first is not None else source_map.value(parent)
         return [
-            validation_error(path, span, SCHEMA, f"missing required key {quote(loc[-1])} in {where}")
+            validation_error(
+                path, span, SCHEMA, f"missing required key {quote(loc[-1])} in {where}"
+            )
         ]
     value = _value_at(data, loc)
     message = f"{_describe(loc)}: {_explain(error)}"
