@@ -138,10 +138,12 @@ def _result_texts(diagnostics: list[Diagnostic], index_of: dict[str, int]) -> It
 
 
 def _digest(d: Diagnostic) -> str:
-    # Keyed by path, code and message but not line, so that an alert survives edits above
-    # it; the count tells identical findings in one file apart.
+    # Keyed by path and the finding's fingerprint (code, element ids, detail) but neither
+    # line nor message, so that an alert survives edits above it and a new `--today`; the
+    # count tells identical findings in one file apart.
+    identity = d.fingerprint or f"{d.code}\0{d.message}"
     return hashlib.sha256(
-        "\0".join((d.path, d.code, d.message)).encode("utf-8", "surrogateescape")
+        "\0".join((d.path, identity)).encode("utf-8", "surrogateescape")
     ).hexdigest()[:32]
 
 
