@@ -379,3 +379,17 @@ def test_a_capped_limit_stays_linear_in_depth(tmp_path: Path) -> None:
     exit_code, peak_kb = map(int, measured.stdout.split())
     assert exit_code == 1  # not a journey map, but loaded
     assert peak_kb < 300 * 1024
+
+
+# --- numbers: every place that echoes one -------------------------------------------------
+
+
+def test_diff_shows_an_integer_python_cannot_print(tmp_path: Path) -> None:
+    (tmp_path / "old.journey.yaml").write_text(EXAMPLE)
+    (tmp_path / "new.journey.yaml").write_text(EXAMPLE + "x-big: 0x" + "f" * 5000 + "\n")
+    for output_format in ("text", "json", "markdown"):
+        result = run("diff", "--format", output_format, "old.journey.yaml", "new.journey.yaml",
+                     cwd=tmp_path)  # fmt: skip
+        for stream in (result.stdout, result.stderr):
+            assert "Traceback" not in stream and "internal error" not in stream, stream[-2000:]
+        assert "an integer of about 6,021 digits" in result.stdout
