@@ -145,8 +145,9 @@ def run_once(
         wall = time.perf_counter() - start
         proc.returncode = code = os.waitstatus_to_exitcode(status)
         tail: list[str] = []
-        if capture:
-            sink.seek(0)
+        if capture:  # the last lines only: output can be hundreds of megabytes
+            size = sink.seek(0, os.SEEK_END)
+            sink.seek(max(0, size - 8192))
             tail = sink.read().decode("utf-8", errors="replace").splitlines()[-3:]
     return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss), code, tail
 
@@ -803,6 +804,60 @@ def diff_section(bench: Bench, tools: Tools, plan: Plan, inputs: DiffInputs) -> 
     ]
 
 
+VOLUME_STAGES = 100_000
+VOLUME_FORMATS = (("text", False), ("text", True), ("json", False), ("sarif", False))
+
+
+def prepare_volume(out: Path) -> Corpus:
+    """One map of 100,000 bare stages (about 3 MB): each stage draws six findings."""
+    folder = out / "volume"
+
+    def make() -> list[Path]:
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = ["journeyctl: 1", "id: huge", "title: Huge", "stages:"]
+        lines += [f"  - {{id: s{i}, name: Stage {i}}}" for i in range(VOLUME_STAGES)]
+        path = folder / f"stages-{VOLUME_STAGES}.journey.yaml"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        return [path]
+
+    return _cached(folder, {"volume": VOLUME_STAGES}, make)
+
+
+def volume_section(bench: Bench, tools: Tools, plan: Plan, huge: Corpus) -> list[Check]:
+    """Lint of a 100,000-stage map (600,004 findings) in text, coloured text, json and sarif:
+    the cost of a finding must be small and linear in every format (budget: the slowest
+    within 2x plain text), and memory under 1 GB in each."""
+    jc = tools.journeyctl
+    commands = []
+    for output_format, colour in VOLUME_FORMATS:
+        key = f"volume-{output_format}" + ("-colour" if colour else "")
+        label = f"lint 100k stages, {output_format}" + (" (FORCE_COLOR)" if colour else "")
+        argv = None
+        if jc:
+            run = (jc, "lint", "--today", TODAY, "--format", output_format, *huge.names)
+            # `env` execs journeyctl, so wait4 still measures journeyctl itself
+            argv = ("env", "FORCE_COLOR=1", *run) if colour else run
+        commands.append(Command(key, label, argv, huge.folder, 1, min(plan.reps, 2)))
+    bench.measure(commands)
+    checks = []
+    for command in commands:
+        name = command.label.removeprefix("lint 100k stages, ")
+        if command.key != "volume-text":
+            checks.append(
+                ratio_check(bench, "volume", f"{name} / text, 100k stages", command.key,
+                            "volume-text", 2.0)
+            )  # fmt: skip
+        m = bench.get(command.key)
+        if m is None:
+            checks.append(Check("volume", f"peak memory, {name}", None, "MB", "< 1024", "n/a"))
+            continue
+        detail = f"{_seconds(m.wall)}, exit {m.exit_code}"
+        verdict = _verdict(m.peak_mb, 1024, "<")
+        checks.append(Check("volume", f"peak memory, {name}", m.peak_mb, "MB", "< 1024",
+                            verdict, detail))  # fmt: skip
+    return checks
+
+
 def _lint(tools: Tools, c: Corpus, n: int, reps: int) -> Command:
     argv = (tools.journeyctl, "lint", "--today", TODAY, *c.names) if tools.journeyctl else None
     return Command(f"lint-{n}", f"journeyctl lint, {n:,} maps", argv, c.folder, n, reps)
@@ -1029,6 +1084,12 @@ def main(argv: list[str] | None = None) -> int:
         "(default: 540 for a full run, 180 for --quick)",
     )
     parser.add_argument(
+        "--only",
+        choices=("volume",),
+        default=None,
+        help="run one section only (volume: lint of a 100,000-stage map in four formats)",
+    )
+    parser.add_argument(
         "--update-readme",
         action="store_true",
         help=f"replace the table between {README_BEGIN} and {README_END} in README.md",
@@ -1037,7 +1098,11 @@ def main(argv: list[str] | None = None) -> int:
     plan = PLANS["quick" if args.quick else "full"]
     budget = args.time_budget if args.time_budget is not None else plan.time_budget_s
     json_path: Path = args.json or (
-        args.out / "quick.json" if args.quick else RESULTS / "latest.json"
+        args.out / f"only-{args.only}.json"
+        if args.only
+        else args.out / "quick.json"
+        if args.quick
+        else RESULTS / "latest.json"
     )
 
     tools = find_tools()
@@ -1070,14 +1135,17 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     busy_at_start, own_at_start = busy_cpu_seconds(), own_cpu_seconds()
     env, env_changes = child_environment()
-    sizes = sorted({*plan.throughput_sizes, *plan.scale_sizes})
+    sizes = sorted({*plan.throughput_sizes, *plan.scale_sizes}) if args.only is None else []
     corpora = {n: prepare_corpus(args.out, n) for n in sizes}
     big = prepare_big(args.out)
-    diff_inputs = prepare_diff(args.out, corpora[max(sizes)], big)
+    diff_inputs = prepare_diff(args.out, corpora[max(sizes)], big) if sizes else None
+    volume = prepare_volume(args.out)
 
     bench = Bench(env)
 
     def sections() -> list[Check]:
+        if args.only == "volume" or diff_inputs is None:
+            return volume_section(bench, tools, plan, volume)
         return [
             *startup_section(bench, tools, plan, corpora[min(sizes)]),
             *throughput_section(bench, tools, plan, corpora),
@@ -1085,6 +1153,7 @@ def main(argv: list[str] | None = None) -> int:
             *render_section(bench, tools, plan, big),
             *report_section(bench, tools, plan, corpora, args.out),
             *diff_section(bench, tools, plan, diff_inputs),
+            *volume_section(bench, tools, plan, volume),
         ]
 
     sections()  # plan
@@ -1112,7 +1181,8 @@ def main(argv: list[str] | None = None) -> int:
             str(n): {"maps": len(c.names), "lines": c.lines, "folder": str(c.folder)}
             for n, c in corpora.items()
         }
-        | {"big": {"maps": 1, "lines": big.lines, "folder": str(big.folder)}},
+        | {"big": {"maps": 1, "lines": big.lines, "folder": str(big.folder)}}
+        | {"volume": {"maps": 1, "lines": volume.lines, "folder": str(volume.folder)}},
         "elapsed_s": round(elapsed, 1),
         "time_budget_s": budget,
         "runs_skipped_for_time": bench.skipped_runs,

@@ -48,9 +48,14 @@ class Outcome:
 def check_task(job: Job, options: LintOptions | None) -> Outcome:
     """Check one file through the library; `options` None validates without linting."""
     from journeyctl.api import check_bytes, rule_policy
+    from journeyctl.load.files import FileRefusedError
 
     try:
         raw = job.read()
+    except FileRefusedError as exc:  # not a regular file, or too large: JM001, the run goes on
+        from journeyctl.api import refused
+
+        return Outcome(job.shown, [refused(job.shown, exc)], valid=False)
     except OSError as exc:
         return Outcome(job.shown, valid=False, unreadable=f"{job.shown}: {exc.strerror or exc}")
     policy = None
@@ -147,5 +152,8 @@ def _settings_here(resolver: ConfigResolver | None) -> Settings | None:
 def _usage(problem: Exception | str) -> int:
     if isinstance(problem, OSError):
         problem = f"{problem.filename}: {problem.strerror or problem}"
-    sys.stderr.write(f"journeyctl: error: {problem}\n")
+    from journeyctl.output._common import visible
+
+    # escaped like stdout: a file name holding a newline and `::error` forges no annotation
+    sys.stderr.write(f"journeyctl: error: {visible(str(problem))}\n")
     return EXIT_USAGE

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeyctl.cli.discover import discover
+from journeyctl.cli.discover import discover, unique_files
 from journeyctl.cli.pipeline import STDIN, Job
 from journeyctl.config import ConfigError, ConfigResolver, Settings
 from journeyctl.diagnostics import Diagnostic
@@ -66,11 +66,7 @@ def collect_jobs(
             named.append(path)
         else:
             raise UsageError(f"{raw}: no such file or directory")
-    seen: set[Path] = set()
-    for path in sorted(named, key=lambda p: p.as_posix()):
-        if path in seen:
-            continue
-        seen.add(path)
+    for path in unique_files(named):
         settings = settings_for(path.resolve().parent)
         if settings is not None:
             jobs.append(Job(path, path.as_posix(), settings))

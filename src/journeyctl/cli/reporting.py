@@ -12,16 +12,15 @@ from journeyctl.diagnostics import VALIDATION_CODES, Diagnostic, Report, Severit
 
 
 def print_report(report: Report, output_format: str) -> None:
-    if output_format == "text":
+    from journeyctl.output import get_streamer, write_chunks
+
+    if output_format == "text":  # streamed, as every format: output is linear in findings
         from journeyctl.cli.console import wants_color
-        from journeyctl.output.text import format_report as format_text
+        from journeyctl.output.text import iter_report as text_report
 
-        document = format_text(report, color=wants_color(sys.stdout))
+        write_chunks(sys.stdout, text_report(report, color=wants_color(sys.stdout)))
     else:
-        from journeyctl.output import get_formatter
-
-        document = get_formatter(output_format)(report)
-    sys.stdout.write(document)
+        write_chunks(sys.stdout, get_streamer(output_format)(report))
 
 
 def print_summary(report: Report, summary: str, output_format: str, *, statistics: bool) -> None:

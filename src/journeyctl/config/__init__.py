@@ -8,6 +8,7 @@ a diagnostic at its line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,9 @@ from journeyctl.diagnostics import (
 )
 from journeyctl.diagnostics import SCHEMA, YAML_SYNTAX, Diagnostic, Span, validation_error
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_bytes
+from journeyctl.load.files import FileRefusedError, read_bounded
 from journeyctl.load.sourcemap import PathKey, SourceMap
+from journeyctl.quoting import quote
 from journeyctl.suggest import closest
 
 CONFIG_NAMES = (".journeyctl.yaml", "pyproject.toml")
@@ -30,6 +33,19 @@ _LIMIT_KEYS = {
     "max_alias_nodes": "max_alias_nodes",
     "max_files": "max_files",
 }
+MAX_CONFIG_SIZE = 1_000_000
+"""Bytes a configuration file (`.journeyctl.yaml`, `pyproject.toml`) may have: it is input too."""
+LIMIT_CAPS = {
+    "max_file_size": 100_000_000,
+    "max_depth": 1_000,
+    "max_alias_nodes": 1_000_000,
+    "max_files": 1_000_000,
+}
+"""How far a configuration may raise each limit: beyond, one input could take gigabytes of
+memory or hours (the loader keeps every node's path, so memory grows with depth squared)."""
+MAX_OPTION_VALUE = 1_000_000
+"""The largest integer a rule option takes (a day count, a participant count)."""
+_CONFIG_HINT = f"a configuration file may have at most {MAX_CONFIG_SIZE:,} bytes"
 _KEYS = (
     "include",
     "exclude",
@@ -113,18 +129,25 @@ class ConfigResolver:
 
 def _config_in(folder: Path) -> Path | None:
     yaml_file = folder / ".journeyctl.yaml"
-    if yaml_file.is_file():
+    if yaml_file.exists():  # a FIFO or a directory too: load_config says why it cannot be used
         return yaml_file
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file() and b"[tool.journeyctl]" in pyproject.read_bytes():
-        return pyproject
-    return None
+    if not pyproject.is_file():
+        return None
+    try:
+        raw = read_bounded(pyproject, MAX_CONFIG_SIZE, what="configuration", hint=_CONFIG_HINT)
+    except FileRefusedError:
+        return pyproject  # load_config reports why it cannot be used
+    return pyproject if b"[tool.journeyctl]" in raw else None
 
 
 def load_config(path: Path) -> Settings:
     """Read and check one configuration file; raise ConfigError with positioned problems."""
     shown = display_path(path)
-    raw = path.read_bytes()  # OSError: the caller reports an unreadable path (exit 2)
+    try:  # OSError: the caller reports an unreadable path (exit 2)
+        raw = read_bounded(path, MAX_CONFIG_SIZE, what="configuration", hint=_CONFIG_HINT)
+    except FileRefusedError as exc:
+        raise ConfigError([validation_error(shown, exc.span, exc.kind, exc.message)]) from None
     if path.name == "pyproject.toml":
         data, source_map = _read_pyproject(raw, shown)
     else:
@@ -141,18 +164,30 @@ def _read_pyproject(raw: bytes, shown: str) -> tuple[Any, SourceMap]:
 
     text = raw.decode("utf-8", errors="replace")
     try:
-        table = tomllib.loads(text).get("tool", {}).get("journeyctl", {})
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        # Python 3.11's error has no line attribute, only "... (at line 3, column 5)"
+        problem = str(exc)
+        line, column = 1, 1
+        if (where := _TOML_POSITION.search(problem)) is not None:
+            line, column = int(where[1]), int(where[2])
+        elif problem.endswith(_TOML_END):
+            lines = text.splitlines() or [""]
+            line, column = len(lines), len(lines[-1]) + 1
+        problem = _TOML_POSITION.sub("", problem).removesuffix(_TOML_END)
         raise ConfigError(
             [
                 validation_error(
-                    shown,
-                    Span.point(getattr(exc, "lineno", 1) or 1, getattr(exc, "colno", 1) or 1),
-                    YAML_SYNTAX,
-                    f"invalid TOML: {exc}",
+                    shown, Span.point(line, column), YAML_SYNTAX, f"invalid TOML: {problem}"
                 )
             ]
         ) from None
+    tool = document.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(
+            [validation_error(shown, _toml_line(text, "tool"), SCHEMA, "`tool` must be a table")]
+        )
+    table = tool.get("journeyctl", {})
     # tomllib gives no positions: find each top-level key's line in the table's own text.
     source_map = SourceMap()
     lines = text.splitlines()
@@ -172,6 +207,18 @@ def _read_pyproject(raw: bytes, shown: str) -> tuple[Any, SourceMap]:
                 source_map.keys.setdefault((key,), span)
                 source_map.values.setdefault((key,), span)
     return table, source_map
+
+
+_TOML_POSITION = re.compile(r" \(at line (\d+), column (\d+)\)")
+_TOML_END = " (at end of document)"
+
+
+def _toml_line(text: str, key: str) -> Span:
+    """Where a top-level key is set (tomllib gives no positions), or 1:1."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return Span.point(number, 1)
+    return Span.point(1, 1)
 
 
 def display_path(path: Path) -> str:
@@ -212,13 +259,15 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
 
     for key in data:
         if key not in _KEYS:
-            close = closest(str(key), _KEYS)
+            close = closest(str(key), _KEYS) if len(str(key)) <= 100 else None
             hint = f"; did you mean {close!r}?" if close else f" (known: {', '.join(_KEYS)})"
-            problem((key,), f"unknown configuration key {key!r}{hint}", key=True)
+            problem((key,), f"unknown configuration key {quote(str(key))}{hint}", key=True)
 
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:
-        problem(("fail-on",), f"`fail-on` must be one of {', '.join(FAIL_ON)} (found {fail_on!r})")
+        problem(
+            ("fail-on",), f"`fail-on` must be one of {', '.join(FAIL_ON)} (found {quote(fail_on)})"
+        )
         fail_on = None
 
     severity: dict[str, str] = {}
@@ -230,8 +279,8 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
             if level not in SEVERITIES:
                 problem(
                     ("severity", rule),
-                    f"severity of {rule!r} must be one of "
-                    f"{', '.join(SEVERITIES)} (found {level!r})",
+                    f"severity of {quote(rule)} must be one of "
+                    f"{', '.join(SEVERITIES)} (found {quote(level)})",
                 )
             else:
                 severity[str(rule)] = level
@@ -243,7 +292,7 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
     else:
         for rule, options in raw_rules.items():
             if not isinstance(options, dict):
-                problem(("rules", rule), f"options of {rule!r} must be a mapping")
+                problem(("rules", rule), f"options of {quote(rule)} must be a mapping")
             else:
                 rules[str(rule)] = options
 
@@ -273,11 +322,20 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
             if key not in _LIMIT_KEYS:
                 problem(
                     ("limits", key),
-                    f"unknown limit {key!r} (known: {', '.join(_LIMIT_KEYS)})",
+                    f"unknown limit {quote(key)} (known: {', '.join(_LIMIT_KEYS)})",
                     key=True,
                 )
             elif type(value) is not int or value < 1:
-                problem(("limits", key), f"limit {key!r} must be a positive integer")
+                problem(
+                    ("limits", key),
+                    f"limit {key!r} must be a positive integer (found {quote(value)})",
+                )
+            elif value > LIMIT_CAPS[key]:
+                problem(
+                    ("limits", key),
+                    f"limit {key!r} may be raised to at most {LIMIT_CAPS[key]:,} "
+                    f"(found {quote(value)})",
+                )
             else:
                 values[_LIMIT_KEYS[key]] = value
         limits = Limits(**values)
@@ -321,7 +379,7 @@ def _rule_problem(name: str, *, hide: bool) -> str | None:
 
     info = lookup(name)
     if info is None:
-        return f"unknown rule {name!r} (see `journeyctl rules`)"
+        return f"unknown rule {quote(name)} (see `journeyctl rules`)"
     if hide and info.code in VALIDATION_CODES:
         return f"{info.code} ({info.name}) is a validation error; it cannot be ignored or re-graded"
     return None
@@ -333,16 +391,18 @@ def _options_problem(name: str, options: dict[str, Any]) -> str | None:
     info = lookup(name)
     rule = next((r for r in all_rules() if info is not None and r.code == info.code), None)
     if rule is None:
-        return f"rule {name!r} has no options"
+        return f"rule {quote(name)} has no options"
     for key, value in options.items():
         if key not in rule.options:
             known = ", ".join(rule.options) or "none"
-            return f"unknown option {key!r} for {rule.name} (known: {known})"
+            return f"unknown option {quote(key)} for {rule.name} (known: {known})"
         default = rule.options[key]
-        if type(value) is not type(default) or (isinstance(value, int) and value < 0):
-            return (
-                f"option {key!r} of {rule.name} must be a "
-                f"{'non-negative integer' if isinstance(default, int) else type(default).__name__}"
-                f" (found {value!r})"
+        out_of_range = isinstance(value, int) and not 0 <= value <= MAX_OPTION_VALUE
+        if type(value) is not type(default) or out_of_range:
+            kind = (
+                f"non-negative integer of at most {MAX_OPTION_VALUE:,}"
+                if isinstance(default, int)
+                else type(default).__name__
             )
+            return f"option {quote(key)} of {rule.name} must be a {kind} (found {quote(value)})"
     return None

@@ -57,14 +57,9 @@ def lint_map(
         unused = []
         severity = policy.severity_for(UNUSED_SUPPRESSION.code, UNUSED_SUPPRESSION.severity)
         for suppression in suppressions:
-            if suppression.unknown:
-                message = f"suppression names unknown rule(s): {', '.join(suppression.unknown)}"
-            elif suppression.used or not suppression.codes <= policy.enabled:
+            message = suppression.problem(policy.enabled)
+            if message is None:
                 continue
-            else:
-                message = (
-                    f"suppression of {', '.join(sorted(suppression.codes))} suppressed nothing"
-                )
             unused.append(
                 Diagnostic(
                     path,

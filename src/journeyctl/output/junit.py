@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from journeyctl.output._common import visible
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from journeyctl.diagnostics import Diagnostic, FileReport, Report
 
 
@@ -29,6 +31,12 @@ def format_report(report: Report) -> str:
     root.attrib.update(tests=str(total_tests), failures=str(total_failures), errors="0")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def iter_report(report: Report) -> Iterator[str]:
+    """`format_report` as one piece: a test case per (file, rule), not per finding, keeps the
+    tree small; the failures' text is the only part that grows with the findings."""
+    yield format_report(report)
 
 
 def _add_suite(root: ET.Element, file: FileReport, rules: dict[str, str]) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from journeyctl.diagnostics import REFERENCE, SCHEMA, Diagnostic, validation_err
 from journeyctl.load import LoadedDocument
 from journeyctl.load.sourcemap import PathKey, SourceMap
 from journeyctl.model.vocabulary import FORMAT_VERSION
+from journeyctl.quoting import quote
 from journeyctl.suggest import closest
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def _check_version(data: dict[str, Any], path: str, source_map: SourceMap) -> Di
         path,
         source_map.value(("journeyctl",)),
         SCHEMA,
-        f"unknown format version {version!r}: this release of journeyctl reads "
+        f"unknown format version {quote(version)}: this release of journeyctl reads "
         f"`journeyctl: {FORMAT_VERSION}` (upgrade journeyctl for newer maps)",
     )
 
@@ -91,8 +92,8 @@ def _translate(
     where = _describe(loc[:-1])
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        message = f"unknown key {key!r} in {where}"
-        suggestion = closest(key, _allowed_keys(loc[:-1]))
+        message = f"unknown key {quote(key)} in {where}"
+        suggestion = closest(key, _allowed_keys(loc[:-1])) if len(key) <= 100 else None
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
         else:
@@ -103,11 +104,13 @@ def _translate(
         first = source_map.first_key.get(parent)
         span = source_map.key(first) if first is not None else source_map.value(parent)
         return [
-            validation_error(path, span, SCHEMA, f"missing required key {loc[-1]!r} in {where}")
+            validation_error(
+                path, span, SCHEMA, f"missing required key {quote(loc[-1])} in {where}"
+            )
         ]
     value = _value_at(data, loc)
     message = f"{_describe(loc)}: {_explain(error)}"
-    if kind == "enum" and isinstance(value, str):
+    if kind == "enum" and isinstance(value, str) and len(value) <= 100:
         choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
         close = closest(value, choices)
         if close:
@@ -123,10 +126,9 @@ def _explain(error: Any) -> str:
     if error["type"] == "list_type":
         return f"expected a list, found {_shape(value)}"
     if error["type"].startswith("date"):
-        return f"expected a real date written YYYY-MM-DD (found {value!r})"
+        return f"expected a real date written YYYY-MM-DD (found {quote(value)})"
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-        return f"{message[0].lower()}{message[1:]} (found {shown})"
+        return f"{message[0].lower()}{message[1:]} (found {quote(value)})"
     return f"{message[0].lower()}{message[1:]}"
 
 
@@ -137,7 +139,7 @@ def _shape(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing (null)"
-    return f"{type(value).__name__} {value!r}"
+    return f"{type(value).__name__} {quote(value)}"
 
 
 def _describe(loc: PathKey) -> str:
