@@ -21,7 +21,7 @@ from journeyctl.diagnostics import Diagnostic, Severity, validation_error
 
 if TYPE_CHECKING:
     from journeyctl.lint.policy import RulePolicy
-    from journeyctl.load import LoadedDocument
+    from journeyctl.load import LoadedDocument, LoadError
     from journeyctl.model import JourneyMap
 
 Source = str | bytes | Path
@@ -70,15 +70,22 @@ def check(
     tree's root; none without a path). `select` and `ignore` take rule codes or names and win
     over the configuration's, as on the command line. Raises `ConfigError` for a broken
     configuration, `UnknownRuleError` for an unknown rule name, and `OSError` when a `Path`
-    cannot be read.
+    cannot be opened; a `Path` that is not a regular file or is over `limits.max_file_size`
+    is not read and gives one JM001.
     """
     if isinstance(source, Path):
-        raw = source.read_bytes()
         path = path if path is not None else source
-    else:
-        raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     shown = Path(path).as_posix() if isinstance(path, Path) else (path or "<string>")
     settings = settings_for(config, Path(path) if path is not None else None)
+    if isinstance(source, Path):
+        from journeyctl.load.files import FileRefusedError, read_bounded
+
+        try:  # stat first: a FIFO, a device or a 3 GB file is refused without being read
+            raw = read_bounded(source, settings.limits.max_file_size)
+        except FileRefusedError as exc:
+            return CheckResult(shown, None, None, [refused(shown, exc)], dict(settings.teams))
+    else:
+        raw = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     policy = rule_policy(settings, select=select, ignore=ignore, today=today) if lint else None
     return check_bytes(raw, shown, settings, policy)
 
@@ -145,6 +152,11 @@ def check_bytes(
 
         diagnostics = lint_map(journey, document, shown, policy)
     return CheckResult(shown, document, journey, diagnostics, team_names)
+
+
+def refused(shown: str, exc: LoadError) -> Diagnostic:
+    """The JM001 of a file that was not read (not a regular file, over the size limit)."""
+    return _fingerprinted(validation_error(shown, exc.span, exc.kind, exc.message))
 
 
 def _fingerprinted(problem: Diagnostic) -> Diagnostic:

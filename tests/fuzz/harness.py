@@ -212,6 +212,8 @@ def assert_diagnostic(diagnostic: Diagnostic, max_line: int) -> None:
     assert isinstance(message, str) and message.strip(), f"empty message: {shown}"
     assert "\n" not in message and "\r" not in message, f"message of several lines: {shown}"
     assert len(message.splitlines()) == 1, f"message with a line separator: {shown}"
+    # map text is quoted short (journeyctl.quoting): no message grows with the input
+    assert len(message) <= 1_000, f"message of {len(message):,} characters: {shown[:500]}"
 
 
 # --- nesting ------------------------------------------------------------------------------------

@@ -73,6 +73,7 @@ PLAIN_SPECIALS = [
     "!!binary aGk=", "!!set {a}", "!!omap [a: 1]", "!!python/name:os.system", "!custom x",
     "*undefined", "&a x", "{}", "[]", "{a: 1}", "[1, [2]]", "|", ">", "'multi\n  line'",
     '"a\\\nb"', "18446744073709551616", "-18446744073709551617", "9" * 5000,
+    "0x" + "f" * 4000, "0x" + "F" * 20_000, "0o" + "7" * 6000, "!!int 0x" + "1" * 5000,
 ]  # fmt: skip
 """Plain-text scalars that resolve to every core-schema type, and some that almost do."""
 
@@ -728,3 +729,96 @@ lint_settings = st.builds(
     }),
     teams=st.dictionaries(_teams, _short_texts, max_size=3),
 )  # fmt: skip
+
+
+# --- round two: around the parser -------------------------------------------------------------
+
+
+@st.composite
+def alias_amplified(draw: st.DrawFn) -> Built:
+    """One large anchored string used through aliases as many keys and values: the loader's
+    node budget counts each use once, but every message that quotes it would repeat it."""
+    unit = draw(st.sampled_from(["x", "ab ", "\u202e", "é", "0"]))
+    size = draw(st.sampled_from([100, 10_000, 200_000, 1_000_000]))
+    uses = draw(st.integers(1, 300))
+    where = draw(st.sampled_from(["keys", "ids", "values", "enum", "teams"]))
+    while True:
+        anchored = (unit * (size // len(unit) + 1))[:size]
+        head = f"journeyctl: 1\nid: amplified\ntitle: Amplified\nx-big: &a {_flow(anchored)}\n"
+        if where == "teams":
+            head += "teams:\n" + "".join(f"  - {{id: t{i}, name: *a}}\n" for i in range(uses))
+        head += "stages:\n"
+        body = []
+        for i in range(uses):
+            if where == "keys":
+                body.append(f"  - {{id: s{i}, name: S, *a : 1}}")
+            elif where == "ids":
+                body.append(
+                    f"  - {{id: *a, name: S{i}}}" if i == 0 else f"  - {{id: s{i}, name: *a}}"
+                )
+            elif where == "enum":
+                body.append(f"  - {{id: s{i}, name: S, laer: *a, emotion: *a}}")
+            else:
+                body.append(f"  - {{id: s{i}, name: *a, goals: [*a], actions: [*a]}}")
+        raw = (head + "\n".join(body) + "\n").encode("utf-8")
+        if len(raw) <= MAX_LONG_BYTES:
+            break
+        size //= 4  # escapes made it too big
+    return Built(raw, f"{size:,} x {unit!r} used {uses} times as {where}")
+
+
+FILE_NAME_PIECES = ["x", "\n", "\r", "::error file=a,line=1::forged", "%0A", "%", "\x1b[31m",
+                    "\u202e", "\u200b", "\x85", "\u2028", " ", "é", "\\", ",", ":", "\t", "\x07",
+                    "[/x]", "&a", "*a"]  # fmt: skip
+
+
+hostile_file_names = st.lists(st.sampled_from(FILE_NAME_PIECES), min_size=1, max_size=6).map(
+    lambda pieces: ("".join(pieces) + ".journey.yaml").replace("/", "_")
+)
+"""File names a pull request may add: line breaks, workflow commands, escapes, bidi marks."""
+
+FOLDER_ENTRIES = ["map", "broken-map", "fifo", "link-to-device", "link-loop", "link-outside",
+                  "link-inside", "dangling-link", "folder", "huge-sparse"]  # fmt: skip
+
+folder_entries = st.lists(
+    st.tuples(hostile_file_names, st.sampled_from(FOLDER_ENTRIES)),
+    min_size=1,
+    max_size=8,
+    unique_by=lambda entry: entry[0],
+)
+"""What a searched folder holds: maps under hostile names, and every kind of non-regular file
+and symbolic link (to a device, to itself, out of the folder, into it, to nothing)."""
+
+
+@st.composite
+def large_configurations(draw: st.DrawFn) -> tuple[str, bytes]:
+    """A `.journeyctl.yaml` or `pyproject.toml` that is big, deep, or holds huge numbers."""
+    huge = draw(st.sampled_from(["0x" + "f" * 5000, "0o" + "7" * 6000, "9" * 4000, "1"]))
+    kind = draw(st.sampled_from(["limits", "options", "padding", "keys", "toml-error", "tool"]))
+    if kind == "limits":
+        key = draw(st.sampled_from(["max_file_size", "max_depth", "max_alias_nodes",
+                                    "max_files"]))  # fmt: skip
+        return ".journeyctl.yaml", f"limits: {{{key}: {huge}}}\n".encode()
+    if kind == "options":
+        return ".journeyctl.yaml", (
+            f"rules: {{stale-evidence: {{max_age_days: {huge}}}}}\n"
+            f"severity: {{JM201: {huge}}}\nfail-on: {huge}\n"
+        ).encode()
+    if kind == "padding":
+        lines = draw(st.integers(1, 150_000))
+        return "pyproject.toml", b"[tool.journeyctl]\n" + b"# padding\n" * lines
+    if kind == "keys":
+        count = draw(st.integers(1, 20_000))
+        name = draw(hostile_file_names)
+        return ".journeyctl.yaml", "".join(
+            f"{_flow(name + str(i))}: 1\n" for i in range(count)
+        ).encode("utf-8", "surrogatepass")
+    if kind == "toml-error":
+        return "pyproject.toml", draw(st.sampled_from([
+            b"[tool.journeyctl]\nselect = [\n", b"[tool.journeyctl]\nx = = 1\n",
+            b"[tool.journeyctl\n", b"[tool.journeyctl]\n\xff\n",
+        ]))  # fmt: skip
+    return "pyproject.toml", draw(st.sampled_from([
+        b"# [tool.journeyctl]\ntool = 5\n", b"[tool]\njourneyctl = 5\n",
+        b"[tool.journeyctl]\nlimits = 3\n", b"[[tool.journeyctl]]\n",
+    ]))  # fmt: skip

@@ -10,6 +10,7 @@ the exit code docs/architecture.md ("Exit codes") gives them.
 from __future__ import annotations
 
 import json
+import os
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -42,6 +43,7 @@ any_input = st.one_of(
     fuzz.alias_graphs(),
     fuzz.deep_nesting().map(lambda case: case[0].raw),
     fuzz.long_strings().map(lambda built: built.raw),
+    fuzz.alias_amplified().map(lambda built: built.raw),
 )
 
 
@@ -110,3 +112,88 @@ def test_every_format_survives_any_input(
         assert run.returncode == (0 if result.valid else 1)
     else:
         assert run.returncode == _expected_exit(result, fail_on)
+
+
+# --- round two: folders, file names and configurations ---------------------------------------
+
+FOLDER_EXAMPLES = scaled_examples(1 / 15, minimum=4)
+SECRET = "SECRET_5f4dcc3b5aa765d61d8327deb882cf99"
+
+
+def _make_entry(folder: Path, name: str, kind: str, outside: Path) -> None:
+    path = folder / name
+    if kind == "map":
+        path.write_text(fuzz.EXAMPLE, encoding="utf-8")
+    elif kind == "broken-map":
+        path.write_text("journeyctl: 1\nid: [\n", encoding="utf-8")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "link-to-device":
+        path.symlink_to("/dev/zero")
+    elif kind == "link-loop":
+        path.symlink_to(name)
+    elif kind == "link-outside":
+        path.symlink_to(outside)
+    elif kind == "link-inside":
+        (folder / "target.yaml").write_text(fuzz.EXAMPLE, encoding="utf-8")
+        path.symlink_to("target.yaml")
+    elif kind == "dangling-link":
+        path.symlink_to("nowhere.yaml")
+    elif kind == "folder":
+        path.mkdir()
+    else:  # huge-sparse
+        with path.open("wb") as handle:
+            handle.truncate(2 * 1024**3)
+
+
+def _stderr_is_safe(stderr: str) -> None:
+    for line in stderr.splitlines():
+        assert not line.startswith("::"), f"stderr line reads as a workflow command: {line!r}"
+        assert all(ch.isprintable() or ch == "\t" for ch in line), f"raw control: {line!r}"
+
+
+@settings(max_examples=FOLDER_EXAMPLES)
+@given(entries=fuzz.folder_entries, output_format=st.sampled_from(["text", "github", "json"]))
+def test_folders_of_traps_and_hostile_names(
+    tmp_path_factory: pytest.TempPathFactory,
+    entries: list[tuple[str, str]],
+    output_format: str,
+) -> None:
+    """Any mix of maps, non-regular files and links under any names: no hang, no crash, no
+    secret followed out of the folder, and stderr as safe as stdout."""
+    root = tmp_path_factory.mktemp("traps")
+    outside = root / "secret.yaml"
+    outside.write_text(f"token: {SECRET}\n", encoding="utf-8")
+    folder = root / "maps"
+    folder.mkdir()
+    for name, kind in entries:
+        _make_entry(folder, name, kind, outside)
+    run = run_cli(b"", ["validate", "--format", output_format, "maps"], root)
+    assert run.returncode in {0, 1, 2}, run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr
+    assert SECRET not in run.stdout + run.stderr
+    _stderr_is_safe(run.stderr)
+    if run.returncode == 2:  # only a dangling link, which cannot be opened, is a usage error
+        assert any(kind == "dangling-link" for _, kind in entries), run.stderr
+    elif output_format == "github":
+        assert all(line.startswith("::") for line in run.stdout.splitlines())
+    elif output_format == "json":
+        parse_json_report(run)
+
+
+@settings(max_examples=FOLDER_EXAMPLES)
+@given(config=fuzz.large_configurations())
+def test_large_and_broken_configurations(
+    tmp_path_factory: pytest.TempPathFactory, config: tuple[str, bytes]
+) -> None:
+    """A configuration is input too: any of them is diagnostics (exit 1) or a clean run."""
+    name, content = config
+    root = tmp_path_factory.mktemp("config")
+    (root / ".git").mkdir()  # the configuration search stops here
+    (root / name).write_bytes(content)
+    (root / "a.journey.yaml").write_text(fuzz.EXAMPLE, encoding="utf-8")
+    run = run_cli(b"", ["validate", "--format", "json", "."], root)
+    assert run.returncode in {0, 1}, run.stderr[-2000:]
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr
+    for item in parse_json_report(run):
+        assert len(item["message"]) <= 1_000

@@ -11,14 +11,21 @@ each in `make test`, 20,000 each in `make fuzz` (see tests/fuzz/__init__.py).
 from __future__ import annotations
 
 import pytest
-from hypothesis import event, given
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from journeyctl.cli.checking import LintOptions
 from journeyctl.config import Settings
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_text
 from tests.fuzz import strategies as fuzz
-from tests.fuzz.harness import Result, check_input, editor_lines, in_child, parser_depth
+from tests.fuzz.harness import (
+    Result,
+    check_input,
+    editor_lines,
+    in_child,
+    parser_depth,
+    scaled_examples,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -56,6 +63,18 @@ def test_generated_maps(raw: bytes, config: Settings, options: LintOptions) -> N
 @given(fuzz.long_strings())
 def test_long_strings(built: fuzz.Built) -> None:
     _record(check_input(built.raw))
+
+
+@settings(max_examples=scaled_examples(1 / 3))
+@given(fuzz.alias_amplified())
+def test_alias_amplified_text_gives_short_messages(built: fuzz.Built) -> None:
+    """A string behind many aliases is quoted short in every message: output is linear in the
+    input, never in the input times the number of aliases."""
+    result = check_input(built.raw)
+    _record(result)
+    # at most a few short messages per line, however long the anchored string
+    lines = built.raw.count(b"\n") + 1
+    assert sum(len(d.message) for d in result.diagnostics) <= 1_000 * lines
 
 
 @given(fuzz.alias_graphs(), st.one_of(st.just(DEFAULT_LIMITS), fuzz.limits))

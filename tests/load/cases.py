@@ -297,7 +297,7 @@ def _cases() -> list[BadInput]:
              "at most 64 characters", "..."))
     text = MINIMAL + "x-big: " + "9" * 5000 + "\n"
     add(case("huge-integer", text, "JM001", at(text, r"^x-big", "9"),
-             "as int", "5000 digits"))
+             "as int", "5,000 digits", "at most 4,300"))
 
     # --- schema errors (JM002) on a copy of docs/format.md's example --------------------------
     text = replaced("    touchpoints:  ", "    touchpiont:   ")
@@ -344,6 +344,59 @@ def _cases() -> list[BadInput]:
     text = replaced("addresses: [pricing-unclear]", "addresses: [pricing-unknown]")
     add(case("unknown-pain-point", text, "JM003", at(text, r"addresses:", "pricing-unknown"),
              "opportunity addresses 'pricing-unknown' is not a pain point"))
+    cases.extend(_round_two())
+    return cases
+
+
+def _round_two() -> list[BadInput]:
+    """Hostile input, round 2: numbers Python refuses to print, output that would grow faster
+    than the input, and messages that must speak the file's own words."""
+    cases: list[BadInput] = []
+    add = cases.append
+    # --- integers beyond Python's 4,300-digit limit for int <-> str ----------------------
+    text = "journeyctl: 0x" + "f" * 4000 + "\n" + MINIMAL.split("\n", 1)[1]
+    add(case("hex-integer-version-4000-digits", text, "JM002", at(text, r"^journeyctl", "0x"),
+             "unknown format version", "an integer of about 4,817 digits", "journeyctl: 1"))
+    text = MINIMAL + "    emotion: 0o" + "7" * 6000 + "\n"
+    add(case("octal-integer-emotion", text, "JM002", at(text, r"^    emotion", "0o"),
+             "stages[0].emotion", "less than or equal to 2", "about 5,419 digits"))
+    text = replaced("title: Small map", "title: 0x" + "F" * 5000, MINIMAL)
+    add(case("hex-integer-as-title", text, "JM002", at(text, r"^title", "0x"),
+             "title", "valid string", "(found an integer of about 6,021 digits)"))
+    text = MINIMAL + "x-big: !!int 0x" + "f" * 5000 + "\nx-ok: [\n"
+    add(case("tagged-hex-integer-then-syntax-error", text, "JM001", (text.count("\n") + 1, 1),
+             "did not find expected node content"))
+
+    # --- echoed text is cut: a 2 MB string behind 200 aliases gives 200 short messages ----
+    big = "x" * 2_000_000
+    text = replaced("stages:\n", f"x-big: &a {big}\nstages:\n", MINIMAL) + "".join(
+        f"  - {{id: s{i}, name: S, *a : 1}}\n" for i in range(200))
+    add(case("alias-amplified-keys", text, "JM002", at(text, r"id: s0,", "*a"),
+             "unknown key 'xxxxxxxx", "...' in stages[1]", only=False))
+    text = replaced("id: small", "id: *a", f"x-big: &a {big}\n" + MINIMAL)
+    add(case("alias-amplified-value", text, "JM002", at(text, r"^id: \*a", "*a"),
+             "at most 64 characters", "(found 'xxxxxxxx", "...')"))
+
+    # --- messages in the file's own words ------------------------------------------------
+    text = replaced("date: 2026-09-14", "date: 2026-09-14 10:30:00")
+    add(case("datetime-where-a-date-belongs", text, "JM002", at(text, r"date: 2026-09-14 ", "2026"),
+             "evidence[0].date", "(found 2026-09-14 10:30:00)"))
+    add(case("only-a-document-end-marker", b"...\n", "JM001", (1, 1), "file is empty"))
+    add(case("comments-and-end-markers", b"# nothing\n...\n  # here\n...\n", "JM001", (1, 1),
+             "file is empty"))
+    text = replaced("  - id: only\n", "\ufeff  - id: only\n", MINIMAL)
+    add(case("byte-order-mark-mid-file", text, "JM001", at(text, "\ufeff", "\ufeff"),
+             "byte order mark (U+FEFF)", "middle of the file"))
+    # YAML 1.1 breaks lines at LS inside a quoted string; editors do not, nor does the message
+    text = replaced('title: Small map', 'title: "Small\u2028map"', MINIMAL)
+    text += "description: [unclosed, flow\n"
+    add(case("line-separator-before-a-syntax-error", text, "JM001", (text.count("\n") + 1, 1),
+             "expected ',' or ']'", f"flow sequence at line {text.count(chr(10))})"))
+    text = replaced("id: small\n", 'id: small\nx-note: "a\x85b\u2028c\u2029d"\n', MINIMAL)
+    text += "x-dup: 1\nx-dup: 2\n"  # lines 8 and 9 in an editor (str.splitlines says 11, 12)
+    assert text.count("\n") == 9
+    add(case("nel-ls-ps-before-a-duplicate-key", text, "JM001", (9, 1),
+             "duplicate key 'x-dup'", "line 8"))
     return cases
 # fmt: on
 
@@ -379,6 +432,7 @@ def _odd_but_valid() -> dict[str, bytes]:
         "description: " + "word " * 200_000,  # a 1 MB line
     )
     return {
+        "huge-hex-in-an-x-key": (EXAMPLE + "x-big: 0x" + "f" * 10_000 + "\n").encode(),
         "x-keys-everywhere": x_keys.encode(),
         "small-aliases": aliases.encode(),
         "utf8-bom": codecs.BOM_UTF8 + EXAMPLE.encode(),

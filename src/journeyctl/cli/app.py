@@ -47,7 +47,10 @@ def _root(
 
 def usage_error(message: str) -> NoReturn:
     """Exit 2 with one line on stderr: a bad option, path or rule name."""
-    sys.stderr.write(f"journeyctl: error: {message}\n")
+    from journeyctl.output._common import visible
+
+    # escaped like stdout: a file name holding a newline and `::error` forges no annotation
+    sys.stderr.write(f"journeyctl: error: {visible(message)}\n")
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -65,8 +68,10 @@ def main() -> None:
     except BaseException as exc:
         if os.environ.get("JOURNEYCTL_DEBUG") == "1":
             raise
+        from journeyctl.output._common import visible
+
         sys.stderr.write(
-            f"journeyctl: internal error: {type(exc).__name__}: {exc}\n"
+            f"journeyctl: internal error: {type(exc).__name__}: {visible(str(exc)[:2000])}\n"
             "Run again with JOURNEYCTL_DEBUG=1 for the traceback, and please report it.\n"
         )
         sys.exit(EXIT_USAGE)

@@ -49,9 +49,14 @@ class Outcome:
 def check_task(job: Job, options: LintOptions | None) -> Outcome:
     """Check one file through the library; `options` None validates without linting."""
     from journeyctl.api import check_bytes, rule_policy
+    from journeyctl.load.files import FileRefusedError
 
     try:
         raw = job.read()
+    except FileRefusedError as exc:  # not a regular file, or too large: JM001, the run goes on
+        from journeyctl.api import refused
+
+        return Outcome(job.shown, [refused(job.shown, exc)], valid=False)
     except OSError as exc:
         return Outcome(job.shown, valid=False, unreadable=f"{job.shown}: {exc.strerror or exc}")
     policy = None
@@ -78,7 +83,7 @@ def build_run(
     force_exclude: bool = False,
 ) -> Inputs:
     """The jobs of a run; a broken `--config` becomes the run's only problem."""
-    if config is not None and not config.is_file():
+    if config is not None and not (config.exists() or config.is_symlink()):
         raise UsageError(f"--config {config}: no such file")
     try:
         resolver = ConfigResolver(config)
@@ -268,5 +273,8 @@ def _apply_baseline(
 def _usage(problem: Exception | str) -> int:
     if isinstance(problem, OSError):
         problem = f"{problem.filename}: {problem.strerror or problem}"
-    sys.stderr.write(f"journeyctl: error: {problem}\n")
+    from journeyctl.output._common import visible
+
+    # escaped like stdout: a file name holding a newline and `::error` forges no annotation
+    sys.stderr.write(f"journeyctl: error: {visible(str(problem))}\n")
     return EXIT_USAGE

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.cli.discover import search
+from journeyctl.cli.discover import search, unique_files
 from journeyctl.cli.pipeline import STDIN, Job
 from journeyctl.config import ConfigError, ConfigResolver, Settings
 from journeyctl.diagnostics import Diagnostic
@@ -69,7 +69,7 @@ def collect_jobs(
         if raw == STDIN:
             shown = stdin_filename or "<stdin>"
             at = Path(stdin_filename) if stdin_filename else Path("<stdin>")
-            settings = settings_for(Path(at).resolve().parent)
+            settings = settings_for(at.parent.resolve())
             text = sys.stdin.buffer.read()
             if settings is None or (force_exclude and stdin_filename and settings.excludes(at)):
                 continue
@@ -79,7 +79,7 @@ def collect_jobs(
         if path.is_dir():
 
             def wanted(candidate: Path) -> bool:
-                settings = settings_for(Path(candidate).resolve().parent)
+                settings = settings_for(candidate.parent.resolve())
                 return (
                     settings is not None
                     and settings.includes(candidate)
@@ -91,13 +91,8 @@ def collect_jobs(
             files.append(path)
         else:
             found.missing.append(raw)
-    seen: set[Path] = set()
-    for path in sorted(files, key=lambda p: p.as_posix()):
-        key = Path(path).resolve()
-        if key in seen:
-            continue
-        seen.add(key)
-        settings = settings_for(Path(key).parent)
+    for path in unique_files(files):
+        settings = settings_for(path.parent.resolve())
         if settings is None or (force_exclude and settings.excludes(path)):
             continue
         found.jobs.append(Job(path, path.as_posix(), settings))

@@ -35,7 +35,9 @@ class Job:
     def read(self) -> bytes:
         if self.stdin_text is not None:
             return self.stdin_text
-        return self.path.read_bytes()
+        from journeyctl.load.files import read_bounded
+
+        return read_bounded(self.path, self.settings.limits.max_file_size)
 
 
 J = TypeVar("J")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,28 +39,31 @@ def print_report(
     options: RunOptions | None = None,
     read: Callable[[str], str | None] | None = None,
 ) -> None:
-    """The document to stdout or `--output-file`; `read` gives a file's text for
+    """The document, streamed, to stdout or `--output-file`; `read` gives a file's text for
     `--show-source`."""
+    from journeyctl.output import get_streamer, write_chunks
+
     options = options or RunOptions()
     on_stdout = options.output_file is None
-    if output_format == "text":
+    chunks: Iterable[str]
+    if output_format == "text":  # streamed, as every format: output is linear in findings
         from journeyctl.cli.console import wants_color
-        from journeyctl.output.text import format_report as format_text
+        from journeyctl.output.text import iter_report as text_report
 
-        document = format_text(report, color=on_stdout and wants_color(sys.stdout))
+        chunks = text_report(report, color=on_stdout and wants_color(sys.stdout))
         show_source = options.show_source
         if show_source is None:
             show_source = on_stdout and sys.stdout.isatty()
-        if show_source and read is not None and report.diagnostics:
-            document = with_source(report, document.splitlines(), read)
+        if show_source and read is not None:
+            chunks = with_source(report, chunks, read)
     else:
-        from journeyctl.output import get_formatter
-
-        document = get_formatter(output_format)(report)
+        chunks = get_streamer(output_format)(report)
     if options.output_file is None:
-        sys.stdout.write(document)
-    else:  # OSError: the caller reports it (exit 2)
-        options.output_file.write_text(document, encoding="utf-8", errors="surrogateescape")
+        write_chunks(sys.stdout, chunks)
+        return
+    # OSError: the caller reports it (exit 2)
+    with options.output_file.open("w", encoding="utf-8", errors="surrogateescape") as stream:
+        write_chunks(stream, chunks)
 
 
 def print_summary(
@@ -135,13 +138,14 @@ def rules_that_ran(enabled: Iterable[frozenset[str] | None]) -> list[RuleInfo]:
     return [info for info in catalogue() if info.code in codes]
 
 
-def with_source(report: Report, lines: Sequence[str], read: Callable[[str], str | None]) -> str:
+def with_source(
+    report: Report, lines: Iterable[str], read: Callable[[str], str | None]
+) -> Iterator[str]:
     """Text output (one line per diagnostic, in sorted order) with each finding's source
     line below it and a caret under its column."""
-    out: list[str] = []
     cache: dict[str, list[str] | None] = {}
     for line, diagnostic in zip(lines, sorted_diagnostics(report), strict=False):
-        out.append(line)
+        yield line
         if diagnostic.path not in cache:
             text = read(diagnostic.path)
             cache[diagnostic.path] = text.splitlines() if text is not None else None
@@ -157,11 +161,7 @@ def with_source(report: Report, lines: Sequence[str], read: Callable[[str], str 
         if diagnostic.span.end_line == number and diagnostic.span.end_column > column:
             width = len(visible(raw[column - 1 : diagnostic.span.end_column - 1]))
         gutter = " " * len(str(number))
-        out.append(f"{gutter} |")
-        out.append(f"{number} | {shown}")
-        out.append(f"{gutter} | {' ' * len(before)}{'^' * max(1, width)}")
-        out.append("")
-    return "".join(line + "\n" for line in out)
+        yield f"{gutter} |\n{number} | {shown}\n{gutter} | {' ' * len(before)}{'^' * width}\n\n"
 
 
 def baseline_relative(baseline: Path) -> Callable[[str], str]:

@@ -14,9 +14,17 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from journeyctl.config.reading import ConfigError, RawConfig, has_journeyctl_table, read_config
+from journeyctl.config.reading import (
+    CONFIG_HINT,
+    MAX_CONFIG_SIZE,
+    ConfigError,
+    RawConfig,
+    has_journeyctl_table,
+    read_config,
+)
 from journeyctl.config.settings import DEFAULT_SETTINGS, Settings
 from journeyctl.diagnostics import SCHEMA, Diagnostic, Span, validation_error
+from journeyctl.load.files import FileRefusedError, read_bounded
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -38,12 +46,16 @@ def display_path(path: Path) -> str:
 def config_in(folder: Path) -> Path | None:
     """The configuration file of one folder, if it has one."""
     yaml_file = folder / ".journeyctl.yaml"
-    if yaml_file.is_file():
+    if yaml_file.exists():  # a FIFO or a directory too: load_config says why it cannot be used
         return yaml_file
     pyproject = folder / "pyproject.toml"
-    if pyproject.is_file() and has_journeyctl_table(pyproject):
-        return pyproject
-    return None
+    if not pyproject.is_file():
+        return None
+    try:
+        raw = read_bounded(pyproject, MAX_CONFIG_SIZE, what="configuration", hint=CONFIG_HINT)
+    except FileRefusedError:
+        return pyproject  # load_config reports why it cannot be used
+    return pyproject if has_journeyctl_table(raw) else None
 
 
 def load_config(path: Path) -> Settings:
@@ -55,7 +67,9 @@ def load_config(path: Path) -> Settings:
 def _load(path: Path, chain: tuple[Path, ...]) -> Settings:
     shown = display_path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_CONFIG_SIZE, what="configuration", hint=CONFIG_HINT)
+    except FileRefusedError as exc:
+        raise ConfigError([validation_error(shown, exc.span, exc.kind, exc.message)]) from None
     except OSError as exc:
         reason = exc.strerror.lower() if exc.strerror else "cannot be read"
         raise ConfigError(

@@ -7,6 +7,7 @@ from the registry, so that an unknown option or a value of the wrong type is rep
 line like any other key. The models say nothing about merging or paths: see `discovery`.
 """
 
+from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -69,13 +70,42 @@ class TeamEntry(_Strict):
     name: Text = Field(description="Display name of the team, shown by render and report.")
 
 
-class LimitsModel(_Strict):
-    """Bounds on hostile or huge input (`journeyctl rules JM001`)."""
+LIMIT_CAPS = {
+    "max_file_size": 100_000_000,
+    "max_depth": 1_000,
+    "max_alias_nodes": 1_000_000,
+    "max_files": 1_000_000,
+}
+"""How far a configuration may raise each limit: beyond, one input could take gigabytes of
+memory or hours (the loader keeps every node's path, so memory grows with depth squared)."""
+MAX_OPTION_VALUE = 1_000_000
+"""The largest integer a rule option takes (a day count, a participant count)."""
 
-    max_file_size: PositiveInt | None = Field(None, description="Bytes (10,000,000).")
-    max_depth: PositiveInt | None = Field(None, description="Nesting levels (64).")
-    max_alias_nodes: PositiveInt | None = Field(None, description="Alias expansion (10,000).")
-    max_files: PositiveInt | None = Field(None, description="Files per run (100,000).")
+
+def _cap(name: str) -> Callable[[int], int]:
+    cap = LIMIT_CAPS[name]
+
+    def check(value: int) -> int:
+        if value > cap:
+            raise PydanticCustomError("limit_cap", f"may be raised to at most {cap:,}")
+        return value
+
+    return check
+
+
+MaxFileSize = Annotated[PositiveInt, AfterValidator(_cap("max_file_size"))]
+MaxDepth = Annotated[PositiveInt, AfterValidator(_cap("max_depth"))]
+MaxAliasNodes = Annotated[PositiveInt, AfterValidator(_cap("max_alias_nodes"))]
+MaxFiles = Annotated[PositiveInt, AfterValidator(_cap("max_files"))]
+
+
+class LimitsModel(_Strict):
+    """Bounds on hostile or huge input (`journeyctl rules JM001`), each capped."""
+
+    max_file_size: MaxFileSize | None = Field(None, description="Bytes (10,000,000).")
+    max_depth: MaxDepth | None = Field(None, description="Nesting levels (64).")
+    max_alias_nodes: MaxAliasNodes | None = Field(None, description="Alias expansion (10,000).")
+    max_files: MaxFiles | None = Field(None, description="Files per run (100,000).")
 
 
 def _known_rule(name: str) -> str:
@@ -97,7 +127,7 @@ def options_model(code: str) -> type[BaseModel]:
         if isinstance(default, bool):
             kind: Any = Annotated[bool, Field(strict=True)]
         elif isinstance(default, int):
-            kind = Annotated[int, Field(strict=True, ge=0)]
+            kind = Annotated[int, Field(strict=True, ge=0, le=MAX_OPTION_VALUE)]
         else:
             kind = Annotated[type(default), Field(strict=True)]
         fields[option] = (kind | None, None)

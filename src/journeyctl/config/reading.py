@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from journeyctl.diagnostics import YAML_SYNTAX, Diagnostic, Span, validation_error
-from journeyctl.load import DEFAULT_LIMITS, LoadError, load_bytes
+from journeyctl.diagnostics import SCHEMA, YAML_SYNTAX, Diagnostic, Span, validation_error
+from journeyctl.load import LoadError, load_bytes
 from journeyctl.load.sourcemap import PathKey, SourceMap
 
 TOML_SYNTAX = (YAML_SYNTAX[0], "toml-syntax")
 """A TOML syntax error: the same code as a YAML one (the file cannot be read), its own name."""
 TABLE = "tool.journeyctl"
+MAX_CONFIG_SIZE = 1_000_000
+"""Bytes a configuration file (`.journeyctl.yaml`, `pyproject.toml`) may have: it is input too."""
+CONFIG_HINT = f"a configuration file may have at most {MAX_CONFIG_SIZE:,} bytes"
 
 
 class ConfigError(Exception):
@@ -40,27 +43,15 @@ class RawConfig:
     source_map: SourceMap
 
 
-def has_journeyctl_table(pyproject: Path) -> bool:
+def has_journeyctl_table(raw: bytes) -> bool:
     """Whether a pyproject.toml configures journeyctl (a cheap look before parsing it)."""
-    return b"[tool.journeyctl" in pyproject.read_bytes()
+    return b"[tool.journeyctl" in raw
 
 
 def read_config(path: Path, shown: str, raw: bytes) -> RawConfig:
     """Parse a configuration file's bytes; raise ConfigError for a file that is not readable
     as YAML or TOML, or that holds no settings at all."""
     if path.suffix == ".toml":
-        limit = DEFAULT_LIMITS.max_file_size
-        if len(raw) > limit:  # YAML is bounded by the loader; tomllib has no bound of its own
-            raise ConfigError(
-                [
-                    validation_error(
-                        shown,
-                        Span.point(1, 1),
-                        TOML_SYNTAX,
-                        f"file is {len(raw):,} bytes, over the limit of {limit:,} bytes",
-                    )
-                ]
-            )
         data, source_map = _read_toml(raw, shown)
     else:
         data, source_map = _read_yaml(raw, shown)
@@ -111,6 +102,10 @@ def _read_toml(raw: bytes, shown: str) -> tuple[Any, SourceMap]:
             [validation_error(shown, span, TOML_SYNTAX, f"invalid TOML: {message}")]
         ) from None
     tool = document.get("tool")
+    if tool is not None and not isinstance(tool, dict):
+        raise ConfigError(
+            [validation_error(shown, _toml_line(text, "tool"), SCHEMA, "`tool` must be a table")]
+        )
     table = tool.get("journeyctl") if isinstance(tool, dict) else None
     if table is None and Path(shown).name == "pyproject.toml":
         table = {}
@@ -124,6 +119,14 @@ _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
 _KEY = re.compile(
     r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_-]+))*)\s*=\s*"""
 )
+
+
+def _toml_line(text: str, key: str) -> Span:
+    """Where a top-level key is set, or 1:1."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(rf"\s*{re.escape(key)}\s*=", line):
+            return Span.point(number, 1)
+    return Span.point(1, 1)
 
 
 def _dotted(text: str) -> tuple[str, ...]:

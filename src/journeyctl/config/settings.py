@@ -75,7 +75,8 @@ class Settings:
 
 def _relative(path: Path, root: Path | None) -> PurePosixPath:
     """`path` relative to `root` (the current folder when None); absolute when outside it."""
-    absolute = Path(path).resolve()
+    # the folder resolved as discovery resolves it, the name as it is: a link loop stays a name
+    absolute = Path(path).parent.resolve() / Path(path).name
     base = Path(root).resolve() if root is not None else Path.cwd().resolve()
     try:
         relative = os.path.relpath(absolute, base)

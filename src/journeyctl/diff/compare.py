@@ -30,6 +30,7 @@ from pydantic import BaseModel
 from journeyctl.diff.changes import UNSET, Change
 from journeyctl.diff.order import moved
 from journeyctl.model import JourneyMap, Stage
+from journeyctl.quoting import integer
 
 _CHILDREN = frozenset(
     {
@@ -53,12 +54,19 @@ Data = Mapping[str, Any]
 _EMPTY: Data = {}
 
 
+_PRINTABLE_INT_BITS = 14_000
+"""Below Python's 4,300-digit limit for int to text (4,300 digits take 14,284 bits)."""
+
+
 def jsonable(value: Any) -> Any:
     """A model or YAML value as JSON data: enums by value, dates as ISO text, keys as text.
 
-    Non-finite floats (`.nan`, `.inf` in an `x-` value) become text, which JSON can carry.
+    Non-finite floats (`.nan`, `.inf` in an `x-` value) become text, which JSON can carry, and
+    so does an integer too long for Python to print (`0x` and 4,000 `f`s).
     """
     kind = type(value)
+    if kind is int and value.bit_length() > _PRINTABLE_INT_BITS:
+        return integer(value)  # a hex literal Python cannot print: its size, as text
     if kind is str or kind is int or kind is bool or value is None:
         return value
     if isinstance(value, enum.Enum):

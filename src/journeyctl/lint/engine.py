@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from journeyctl.diagnostics import Diagnostic
 from journeyctl.lint.identity import element_identity, fingerprint
-from journeyctl.lint.policy import RulePolicy, resolve_code, unknown_rule_message
+from journeyctl.lint.policy import RulePolicy, resolve_code
 from journeyctl.lint.registry import UNUSED_SUPPRESSION, all_rules
 from journeyctl.lint.rule import LintContext, Rule
 from journeyctl.lint.suppression import apply_suppressions, find_suppressions
@@ -57,16 +57,9 @@ def lint_map(
         unused = []
         severity = policy.severity_for(UNUSED_SUPPRESSION.code, UNUSED_SUPPRESSION.severity)
         for suppression in suppressions:
-            if suppression.unknown:
-                message = "suppression names an " + "; an ".join(
-                    unknown_rule_message(name) for name in suppression.unknown
-                )
-            elif suppression.used or not suppression.codes <= policy.enabled:
+            message = suppression.problem(policy.enabled)
+            if message is None:
                 continue
-            else:
-                message = (
-                    f"suppression of {', '.join(sorted(suppression.codes))} suppressed nothing"
-                )
             unused.append(
                 Diagnostic(
                     path,

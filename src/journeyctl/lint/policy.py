@@ -44,12 +44,13 @@ def unknown_rule_message(name: str) -> str:
     """`unknown rule 'stale-evidnce'; did you mean 'stale-evidence'?`: the same words wherever
     a rule is named (command line, configuration)."""
     from journeyctl.lint.registry import catalogue
+    from journeyctl.quoting import quote
     from journeyctl.suggest import closest
 
     known = [info.code for info in catalogue()] + [info.name for info in catalogue()]
-    close = closest(name.strip(), known)
+    close = closest(name.strip(), known) if len(name) <= 100 else None
     hint = f"; did you mean {close!r}?" if close else ""
-    return f"unknown rule {name!r}{hint} (see `journeyctl rules`)"
+    return f"unknown rule {quote(name)}{hint} (see `journeyctl rules`)"
 
 
 def codes_of(names: Iterable[str]) -> set[str]:

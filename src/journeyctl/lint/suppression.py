@@ -50,10 +50,15 @@ from dataclasses import dataclass, field
 
 from journeyctl.diagnostics import Diagnostic, Span
 from journeyctl.load.positions import Positions
+from journeyctl.quoting import quote
 
 # A comment starts at the beginning of a line or after white space; `\s` also covers the CR of
 # files with old Mac line ends, and the YAML 1.1 line breaks.
 _COMMENT = re.compile(r"(?<!\S)#[ \t]*journeyctl:[ \t]*(ignore|ignore-file)\[([^\]\r\n]*)\]")
+# The same start without its closing bracket on the line: a suppression that cannot work.
+_UNCLOSED = re.compile(
+    r"(?<!\S)#[ \t]*journeyctl:[ \t]*(ignore|ignore-file)\[([^\]\r\n]*)(?=[\r\n]|$)"
+)
 
 
 @dataclass(slots=True)
@@ -64,6 +69,27 @@ class Suppression:
     """Rule codes (names are resolved); unknown names are in `unknown`."""
     unknown: tuple[str, ...] = ()
     used: bool = field(default=False)
+    unclosed: bool = False
+    """`# journeyctl: ignore[JM204` without its `]`: it suppresses nothing, and says so."""
+
+    def problem(self, enabled: frozenset[str]) -> str | None:
+        """JM010's message for this suppression, or None when it did its job (or could not,
+        because a rule it names did not run). Names from the file are quoted and escaped."""
+        if self.unclosed:
+            return (
+                f"suppression {quote(self.text)} has no closing `]`, so it suppresses nothing; "
+                "write `# journeyctl: ignore[CODE, ...]`"
+            )
+        if self.unknown:
+            from journeyctl.lint.policy import unknown_rule_message
+
+            return "suppression names an " + "; an ".join(map(unknown_rule_message, self.unknown))
+        if self.used or not self.codes <= enabled:
+            return None
+        return f"suppression of {', '.join(sorted(self.codes))} suppressed nothing"
+
+    text: str = ""
+    """The comment as written (for the message of an unclosed one)."""
 
 
 def find_suppressions(
@@ -75,7 +101,12 @@ def find_suppressions(
     positions = Positions(text)
     spans = sorted(hash_scalars)
     starts = [start for start, _ in spans]
-    found = []
+    found = [
+        Suppression(_span(positions, match), match.group(1) == "ignore-file", frozenset(),
+                    unclosed=True, text=match.group().lstrip("# \t"))
+        for match in _UNCLOSED.finditer(text)
+        if not _inside_scalar(match.start(), spans, starts)
+    ]  # fmt: skip
     for match in _COMMENT.finditer(text):
         offset = match.start()
         if _inside_scalar(offset, spans, starts):
@@ -91,12 +122,20 @@ def find_suppressions(
                 unknown.append(name)
             else:
                 codes.add(code)
-        line, column = positions.line_column(offset)
-        span = Span(line, column, line, column + len(match.group()))
         found.append(
-            Suppression(span, match.group(1) == "ignore-file", frozenset(codes), tuple(unknown))
+            Suppression(
+                _span(positions, match),
+                match.group(1) == "ignore-file",
+                frozenset(codes),
+                tuple(unknown),
+            )
         )
     return found
+
+
+def _span(positions: Positions, match: re.Match[str]) -> Span:
+    line, column = positions.line_column(match.start())
+    return Span(line, column, line, column + len(match.group()))
 
 
 def _inside_scalar(offset: int, spans: Sequence[tuple[int, int]], starts: list[int]) -> bool:

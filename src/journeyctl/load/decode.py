@@ -6,6 +6,7 @@ import codecs
 
 from journeyctl.diagnostics import Span
 from journeyctl.load.errors import LoadError
+from journeyctl.load.files import too_large
 
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -18,10 +19,7 @@ _WIDE_BOMS = (
 def decode(data: bytes, max_size: int) -> str:
     """Return the text of a UTF-8 file (a UTF-8 BOM is dropped) or raise LoadError."""
     if len(data) > max_size:
-        raise LoadError(
-            f"file is {len(data):,} bytes, over the limit of {max_size:,} bytes "
-            "(raise limits.max_file_size in the configuration to read it)"
-        )
+        raise LoadError(too_large(len(data), max_size))
     for bom, name in _WIDE_BOMS:
         if data.startswith(bom):
             raise LoadError(f"file is encoded as {name}; journey maps must be UTF-8")

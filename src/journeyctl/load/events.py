@@ -11,6 +11,7 @@ anchored data, and each use adds the anchored subtree's size to the budget).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,11 +33,22 @@ from journeyctl.load.scalars import (
     resolve_plain,
 )
 from journeyctl.load.sourcemap import PathKey, SourceMap
+from journeyctl.quoting import ECHO_LIMIT, quote, shorten
 
 try:  # the C parser of ruamel.yaml.clib; the pure-Python parser is iterative too, only slower
     from _ruamel_yaml import CParser  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - exercised only where the clib cannot be installed
     CParser = None
+
+
+EMPTY = "file is empty: a journey map needs at least `journeyctl`, `id`, `title` and `stages`"
+_MID_FILE_BOM = (
+    "byte order mark (U+FEFF) in the middle of the file; it is allowed only as the file's "
+    "first character (delete it: editors often hide it)"
+)
+# Blank lines, comments and document end markers (`...`) only: libyaml calls a lone `...` a
+# syntax error ("did not find expected node content"), but to a reader the file is empty.
+_NOTHING_BUT_END_MARKERS = re.compile(r"(?:[ \t]*(?:\.\.\.)?[ \t]*(?:#[^\n]*)?(?:\r\n|\r|\n|$))*")
 
 
 @dataclass(slots=True)
@@ -97,7 +109,7 @@ def build(text: str, limits: Limits) -> Built:
                 raise LoadError("a mapping key must be a plain string, not a list or mapping", span)
             if value in parent.keys:
                 raise LoadError(
-                    f"duplicate key {value!r} (first defined at line "
+                    f"duplicate key {quote(value)} (first defined at line "
                     f"{parent.keys[value].line}); YAML keeps only one of them",
                     span,
                 )
@@ -205,15 +217,20 @@ def build(text: str, limits: Limits) -> Built:
                         positions.span(event.start_mark, event.end_mark),
                     )
     except MarkedYAMLError as exc:
+        if _NOTHING_BUT_END_MARKERS.fullmatch(text):
+            raise LoadError(EMPTY) from None
         mark = exc.problem_mark
+        bom = text.find("\ufeff")
+        if bom >= 0 and (mark is None or bom <= mark.index):
+            # libyaml reads a mid-file BOM as nothing, and fails later on what it did to the
+            # structure: name the invisible character that caused it, where it is
+            raise LoadError(_MID_FILE_BOM, Span.point(*positions.line_column(bom))) from None
         span = positions.point(mark) if mark is not None else FILE_START
-        raise LoadError(_describe(exc, text), span) from None
+        raise LoadError(_describe(exc, text, positions), span) from None
     except YAMLError as exc:
         raise _reader_error(exc, positions) from None
     if not root:
-        raise LoadError(
-            "file is empty: a journey map needs at least `journeyctl`, `id`, `title` and `stages`"
-        )
+        raise LoadError(EMPTY)
     return Built(root[0], source_map, hash_scalars)
 
 
@@ -249,7 +266,7 @@ def _scalar(event: Any, span: Span) -> Any:
 def _reject_tag(tag: str, span: Span) -> None:
     shown = "!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag
     raise LoadError(
-        f"YAML tag {shown!r} is not allowed; journey maps use plain strings, numbers, "
+        f"YAML tag {quote(shown)} is not allowed; journey maps use plain strings, numbers, "
         "booleans, dates, lists and mappings only (nothing is ever constructed from a tag)",
         span,
     )
@@ -270,14 +287,16 @@ def _reader_error(exc: YAMLError, positions: Positions) -> LoadError:
     )
 
 
-def _describe(exc: MarkedYAMLError, text: str) -> str:
+def _describe(exc: MarkedYAMLError, text: str, positions: Positions) -> str:
     mark = exc.problem_mark
     if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
         return "tab character where YAML expects indentation or a value; indent with spaces"
     problem = _one_line(exc.problem or "invalid YAML")
     context = exc.context
     if context and exc.context_mark is not None:
-        problem = f"{problem} ({_one_line(context)} at line {exc.context_mark.line + 1})"
+        # the line as editors count it: libyaml also breaks lines at NEL, LS and PS
+        line = positions.point(exc.context_mark).line
+        problem = f"{problem} ({_one_line(context)} at line {line})"
     if problem.startswith(_INDENTATION_PROBLEMS):
         problem += "; check the indentation of this line against the lines above"
     return problem
@@ -294,4 +313,4 @@ _INDENTATION_PROBLEMS = (
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return shorten(" ".join(text.split()), 2 * ECHO_LIMIT)

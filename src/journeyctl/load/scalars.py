@@ -33,6 +33,12 @@ _TIMESTAMP = re.compile(
 _MAYBE_TYPED = frozenset("0123456789-+.~nNtTfF")
 
 
+_MAX_DIGITS = 4_300
+"""Python's limit on decimal text to int (sys.int_info.default_max_str_digits): the work is
+quadratic in the digits. Hex and octal literals have no such cost and load at any length; the
+messages that show them go through `journeyctl.quoting`."""
+
+
 class ScalarError(ValueError):
     """A scalar whose explicit tag asks for a type its text is not."""
 
@@ -83,7 +89,8 @@ def _to_int(text: str) -> int:
         return int(text)
     except ValueError:  # over Python's 4,300-digit limit for int(str)
         raise ScalarError(
-            f"cannot read {_excerpt(text)} as int: {len(text)} digits are too many"
+            f"cannot read {_excerpt(text)} as int: {len(text):,} digits are too many (at most "
+            f"{_MAX_DIGITS:,})"
         ) from None
 
 
@@ -120,5 +127,7 @@ def _to_timestamp(text: str) -> datetime.date | None:
         return None
 
 
-def _excerpt(text: str, limit: int = 40) -> str:
-    return repr(text if len(text) <= limit else text[:limit] + "...")
+def _excerpt(text: str) -> str:
+    from journeyctl.quoting import quote
+
+    return quote(text, 40)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from pydantic_core import PydanticCustomError
 
 from journeyctl.load.sourcemap import PathKey
+from journeyctl.quoting import quote
 from journeyctl.suggest import closest
 
 if TYPE_CHECKING:
@@ -152,12 +153,12 @@ def find_reference_problems(
 def _unknown(what: str, value: str, kind: str, known: set[str]) -> str:
     choices = sorted(known)
     if not choices:
-        return f"{what} {value!r} is not {kind} (none is declared)"
+        return f"{what} {quote(value)} is not {kind} (none is declared)"
     shown = ", ".join(choices[:_SHOWN_CHOICES])
     if len(choices) > _SHOWN_CHOICES:
         shown += f", ... ({len(choices) - _SHOWN_CHOICES} more)"
-    message = f"{what} {value!r} is not {kind} (known: {shown})"
-    close = closest(value, choices)
+    message = f"{what} {quote(value)} is not {kind} (known: {shown})"
+    close = closest(value, choices) if len(value) <= 100 else None
     if close:
         message += f"; did you mean {close!r}?"
     return message

@@ -11,10 +11,14 @@ if TYPE_CHECKING:
 # C0 and C1 controls, DEL, lone surrogates (from undecodable file names) and the two
 # non-characters U+FFFE/U+FFFF: none can be shown on a terminal or carried by XML 1.0. The
 # Unicode line and paragraph separators too, which editors and str.splitlines() break on.
+# And the invisible characters that reorder or hide text (bidi overrides and isolates, zero
+# width space, direction marks, BOM): messages quote map text escaped already (through
+# journeyctl.quoting), and this catches the rest, such as file names.
 # Patterns stay strings: `re` compiles (and caches) them on first use, not at import.
-_UNSHOWABLE = "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+_INVISIBLE = "\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
+_UNSHOWABLE = f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff{_INVISIBLE}]"
 # The same but for tab, LF and CR, which a format may carry in its own way.
-_UNSHOWABLE_INLINE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+_UNSHOWABLE_INLINE = f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{_INVISIBLE}]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

@@ -8,12 +8,15 @@ would colour the log) are written as backslash escapes.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 from journeyctl.diagnostics import Severity
 from journeyctl.output._common import sorted_diagnostics, visible_inline
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from journeyctl.diagnostics import Diagnostic, Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -38,21 +41,32 @@ def format_line(diagnostic: Diagnostic) -> str:
     line = max(1, d.span.line)
     column = max(1, d.span.column)
     end_line = max(line, d.span.end_line)
-    properties = [("file", d.path), ("line", str(line))]
+    # Numbers need no escaping; the file and the title repeat, so their escapes are cached.
     if end_line == line:
         # The runner drops columns from an annotation that spans several lines.
-        properties += [
-            ("col", str(column)),
-            ("endLine", str(end_line)),
-            ("endColumn", str(max(column, d.span.end_column))),
-        ]
+        place = (
+            f"line={line},col={column},endLine={end_line},"
+            f"endColumn={max(column, d.span.end_column)}"
+        )
     else:
-        properties.append(("endLine", str(end_line)))
-    properties.append(("title", f"{d.code} {d.rule}"))
-    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties)
-    return f"::{COMMANDS[d.severity]} {rendered}::{escape_data(d.message)}"
+        place = f"line={line},endLine={end_line}"
+    return (
+        f"::{COMMANDS[d.severity]} file={_cached_property(d.path)},{place},"
+        f"title={_cached_property(f'{d.code} {d.rule}')}::{escape_data(d.message)}"
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _cached_property(text: str) -> str:
+    return escape_property(text)
 
 
 def format_report(report: Report) -> str:
     """Every diagnostic of `report` as a workflow command, sorted; empty when there is none."""
-    return "".join(format_line(d) + "\n" for d in sorted_diagnostics(report))
+    return "".join(iter_report(report))
+
+
+def iter_report(report: Report) -> Iterator[str]:
+    """The lines of `format_report`, one at a time."""
+    for diagnostic in sorted_diagnostics(report):
+        yield format_line(diagnostic) + "\n"

@@ -17,6 +17,8 @@ from journeyctl.diagnostics import VALIDATION_CODES
 from journeyctl.output._common import visible
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from journeyctl.diagnostics import Diagnostic, FileReport, Report
 
 VALIDATION_CASE = "validation (JM001-JM003)"
@@ -37,6 +39,12 @@ def format_report(report: Report) -> str:
     root.attrib.update(tests=str(total_tests), failures=str(total_failures), errors="0")
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
+
+
+def iter_report(report: Report) -> Iterator[str]:
+    """`format_report` as one piece: a test case per (file, rule), not per finding, keeps the
+    tree small; the failures' text is the only part that grows with the findings."""
+    yield format_report(report)
 
 
 def _add_suite(root: ET.Element, file: FileReport, rules: dict[str, str]) -> tuple[int, int]:

@@ -13,6 +13,8 @@ from journeyctl.diagnostics import Severity
 from journeyctl.output._common import sorted_diagnostics, surrogates_as_json_escapes
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from journeyctl.diagnostics import Diagnostic, Report, RuleInfo, Span
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -26,6 +28,15 @@ JSONObject = dict[str, object]
 
 def format_report(report: Report) -> str:
     """The report as one SARIF log with one run."""
+    return "".join(iter_report(report))
+
+
+_RESULTS = '"results": []'
+
+
+def iter_report(report: Report) -> Iterator[str]:
+    """`format_report` in pieces: the log around the results, then one result at a time (the
+    same text as `json.dumps` of the whole log with `indent=2`)."""
     diagnostics = sorted_diagnostics(report)
     rules, index_of = _rules(report.rules, diagnostics)
     run: JSONObject = {
@@ -38,10 +49,20 @@ def format_report(report: Report) -> str:
         },
         # Columns count characters (as Python's str does), not UTF-16 code units, the default.
         "columnKind": "unicodeCodePoints",
-        "results": _results(diagnostics, index_of),
+        "results": [],
     }
     log: JSONObject = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return surrogates_as_json_escapes(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+    frame = surrogates_as_json_escapes(json.dumps(log, ensure_ascii=False, indent=2))
+    if not diagnostics:
+        yield frame + "\n"
+        return
+    # Quotes inside JSON strings are escaped, so the key occurs once, as the key.
+    head, tail = frame.split(_RESULTS, 1)
+    yield head + '"results": ['
+    for index, result in enumerate(_result_texts(diagnostics, index_of)):
+        yield ",\n" if index else "\n"
+        yield result
+    yield "\n      ]" + tail + "\n"
 
 
 def _rules(
@@ -78,19 +99,62 @@ def _rule(code: str, name: str, severity: Severity, summary: str, help_text: str
     }
 
 
-def _results(diagnostics: list[Diagnostic], index_of: dict[str, int]) -> list[JSONObject]:
-    results: list[JSONObject] = []
+def _result_texts(diagnostics: list[Diagnostic], index_of: dict[str, int]) -> Iterator[str]:
+    """Each result as `json.dumps(result, indent=2)` would write it inside the log, from a
+    template: the pure-Python encoder that `indent` needs is ten times slower, and a run can
+    have 600,000 results. A test compares the two."""
+    from journeyctl.output.json import encode_string
+
+    locations: dict[str, str] = {}
     seen: dict[str, int] = {}
     for d in diagnostics:
-        # Keyed by path and the finding's fingerprint (code, element ids, detail) but neither
-        # line nor message, so that an alert survives edits above it and a new `--today`; the
-        # count tells identical findings in one file apart.
-        identity = d.fingerprint or f"{d.code}\0{d.message}"
-        digest = hashlib.sha256(
-            "\0".join((d.path, identity)).encode("utf-8", "surrogateescape")
-        ).hexdigest()[:32]
+        artifact = locations.get(d.path)
+        if artifact is None:
+            artifact = locations[d.path] = ",\n".join(
+                f"{' ' * 18}{encode_string(key)}: {encode_string(str(value))}"
+                for key, value in artifact_location(d.path).items()
+            )
+        digest = _digest(d)
+        seen[digest] = count = seen.get(digest, 0) + 1
+        line, column, end_line, end_column = _region(d.span)
+        yield surrogates_as_json_escapes(
+            f'        {{\n          "ruleId": {encode_string(d.code)},\n'
+            f'          "ruleIndex": {index_of[d.code]},\n'
+            f'          "level": "{LEVELS[d.severity]}",\n'
+            f'          "message": {{\n            "text": '
+            f"{encode_string(_message_text(d.message))}\n          }},\n"
+            f'          "locations": [\n            {{\n              "physicalLocation": {{\n'
+            f'                "artifactLocation": {{\n{artifact}\n                }},\n'
+            f'                "region": {{\n'
+            f'                  "startLine": {line},\n'
+            f'                  "startColumn": {column},\n'
+            f'                  "endLine": {end_line},\n'
+            f'                  "endColumn": {end_column}\n'
+            f"                }}\n              }}\n            }}\n          ],\n"
+            f'          "partialFingerprints": {{\n'
+            f'            "{FINGERPRINT_KEY}": "{digest}:{count}"\n'
+            f"          }}\n        }}"
+        )
+
+
+def _digest(d: Diagnostic) -> str:
+    # Keyed by path and the finding's fingerprint (code, element ids, detail) but neither
+    # line nor message, so that an alert survives edits above it and a new `--today`; the
+    # count tells identical findings in one file apart.
+    identity = d.fingerprint or f"{d.code}\0{d.message}"
+    return hashlib.sha256(
+        "\0".join((d.path, identity)).encode("utf-8", "surrogateescape")
+    ).hexdigest()[:32]
+
+
+def results(diagnostics: list[Diagnostic], index_of: dict[str, int]) -> Iterator[JSONObject]:
+    """The results as objects: what the template of `_result_texts` writes (tests compare
+    `json.dumps` of these with it)."""
+    seen: dict[str, int] = {}
+    for d in diagnostics:
+        digest = _digest(d)
         seen[digest] = seen.get(digest, 0) + 1
-        results.append(
+        yield (
             {
                 "ruleId": d.code,
                 "ruleIndex": index_of[d.code],
@@ -107,13 +171,14 @@ def _results(diagnostics: list[Diagnostic], index_of: dict[str, int]) -> list[JS
                 "partialFingerprints": {FINGERPRINT_KEY: f"{digest}:{seen[digest]}"},
             }
         )
-    return results
 
 
 def _message_text(message: str) -> str:
     # In a SARIF plain-text message `[text](target)` is an embedded link (SARIF 2.1.0,
     # 3.11.6), so map text could forge one: literal brackets are escaped with a backslash,
     # and so is a backslash that would otherwise read as an escape.
+    if "[" not in message and "]" not in message and "\\\\" not in message:
+        return message  # the common case: nothing to escape
     return _BRACKETS.sub(r"\\\g<0>", _ESCAPING_BACKSLASH.sub(r"\\\\", message))
 
 
@@ -134,10 +199,15 @@ def artifact_location(path: str) -> JSONObject:
 
 def region(span: Span) -> JSONObject:
     """The span as a SARIF region: 1-based, and never ending before it starts."""
+    line, column, end_line, end_column = _region(span)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+
+
+def _region(span: Span) -> tuple[int, int, int, int]:
     line = max(1, span.line)
     column = max(1, span.column)
     end_line = max(line, span.end_line)
     end_column = max(1, span.end_column)
     if end_line == line:
         end_column = max(column, end_column)
-    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+    return line, column, end_line, end_column

@@ -7,7 +7,6 @@ mapping that lacks it, a bad value at the value, a reference problem at the refe
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ from journeyctl.diagnostics import REFERENCE, SCHEMA, Diagnostic, validation_err
 from journeyctl.load import LoadedDocument
 from journeyctl.load.sourcemap import PathKey, SourceMap
 from journeyctl.model.vocabulary import FORMAT_VERSION
+from journeyctl.quoting import quote
 from journeyctl.suggest import closest
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def validate_document(
 ) -> tuple[JourneyMap | None, list[Diagnostic]]:
     data, source_map = document.data, document.source_map
     if not isinstance(data, dict):
-        found = "a list" if isinstance(data, list) else f"a single value ({shown(data)})"
+        found = "a list" if isinstance(data, list) else f"a single value ({quote(data)})"
         return None, [
             validation_error(
                 path,
@@ -98,7 +98,7 @@ def _check_version(data: dict[str, Any], path: str, source_map: SourceMap) -> Di
         path,
         source_map.value(("journeyctl",)),
         SCHEMA,
-        f"unknown format version {shown(version)}: this release of journeyctl reads "
+        f"unknown format version {quote(version)}: this release of journeyctl reads "
         f"`journeyctl: {FORMAT_VERSION}` (upgrade journeyctl for newer maps)",
     )
 
@@ -126,8 +126,8 @@ def _translate(error: Any, context: _Context) -> list[Diagnostic]:
     if kind == "extra_forbidden":
         key = str(loc[-1])
         allowed = _allowed_keys(loc[:-1], context.root)
-        message = f"unknown key {key!r} in {where}"
-        suggestion = closest(key, allowed)
+        message = f"unknown key {quote(key)} in {where}"
+        suggestion = closest(key, allowed) if len(key) <= 100 else None
         if suggestion:
             message += f"; did you mean {suggestion!r}?"
         elif allowed:
@@ -142,12 +142,12 @@ def _translate(error: Any, context: _Context) -> list[Diagnostic]:
         parent = loc[:-1]
         first = source_map.first_key.get(parent)
         span = source_map.key(first) if first is not None else source_map.value(parent)
-        message = f"missing required key {loc[-1]!r} in {where}"
+        message = f"missing required key {quote(loc[-1])} in {where}"
         message += _misplaced_hint(str(loc[-1]), parent, context)
         return [validation_error(path, span, SCHEMA, message)]
     value = _value_at(data, loc) if not key_error else loc[-1]
     message = f"{_describe(loc, context.root_name)}: {_explain(error, value)}"
-    if kind in {"enum", "literal_error"} and isinstance(value, str):
+    if kind in {"enum", "literal_error"} and isinstance(value, str) and len(value) <= 100:
         choices = [c.strip(" '") for c in error["ctx"]["expected"].replace(" or ", ", ").split(",")]
         close = closest(value, choices)
         if close and close != value:
@@ -164,36 +164,15 @@ def _explain(error: Any, value: Any) -> str:
     if kind == "list_type":
         return f"expected a list, found {_shape(value)}"
     if kind.startswith("date"):
-        return f"expected a real date written YYYY-MM-DD (found {shown(value)})"
+        return f"expected a real date written YYYY-MM-DD (found {quote(value)})"
     if kind in {"unknown_rule", "validation_code"}:
         return message
     text = f"{message[0].lower()}{message[1:]}"
     if kind in {"enum", "literal_error"}:
         text = text.replace("input should be", "expected")
     if value is not None and not isinstance(value, (dict, list)):
-        return f"{text} (found {shown(value)})"
+        return f"{text} (found {quote(value)})"
     return text
-
-
-def shown(value: Any) -> str:
-    """A value as the YAML file wrote it, never as Python prints it (`true`, not `True`;
-    `2026-01-05 10:00:00`, not `datetime.datetime(...)`)."""
-    import datetime
-
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if value is None:
-        return "null"
-    if isinstance(value, datetime.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, str):
-        text = repr(value)
-        return text if len(text) <= 60 else text[:57] + "..."
-    if isinstance(value, (int, float)):
-        return str(value)
-    return _shape(value)
 
 
 def _shape(value: Any) -> str:
@@ -204,12 +183,12 @@ def _shape(value: Any) -> str:
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
-        return f"the boolean {shown(value)}"
+        return f"the boolean {quote(value)}"
     if isinstance(value, (int, float)):
-        return f"the number {shown(value)}"
+        return f"the number {quote(value)}"
     if isinstance(value, str):
-        return f"the text {shown(value)}"
-    return shown(value)
+        return f"the text {quote(value)}"
+    return quote(value)
 
 
 def _describe(loc: PathKey, root_name: str = "the map") -> str:
@@ -333,7 +312,7 @@ def _references_despite_errors(
 
     from journeyctl.model import REFERENCE_ERROR_TYPE, JourneyMap
 
-    pruned = copy.deepcopy(data)
+    pruned = dict(data)  # copied along each path changed, never deeply: data may nest deep
     errors = exc.errors(include_url=False)
     removed: set[str] = set()
     for round_ in range(3):
@@ -385,6 +364,26 @@ def _strings(value: Any, found: set[str]) -> None:
             stack.extend(item)
 
 
+def _detach(data: Any, loc: PathKey) -> Any:
+    """The container at `loc`, after copying each container on the way (shallow), so that
+    changing it leaves the caller's data alone; None when there is nothing there."""
+    node = data
+    for part in loc:
+        try:
+            child = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+        if isinstance(child, dict):
+            child = dict(child)
+        elif isinstance(child, list):
+            child = list(child)
+        else:
+            return None
+        node[part] = child
+        node = child
+    return node
+
+
 def _set_aside(data: Any, loc: PathKey, placeholder: str, removed: set[str]) -> bool:
     """Drop or replace the value at `loc` in place, adding its strings to `removed`; False
     when that cannot be done safely."""
@@ -393,7 +392,7 @@ def _set_aside(data: Any, loc: PathKey, placeholder: str, removed: set[str]) -> 
     if not loc or loc[-1] == "[key]":
         return False
     _strings(_value_at(data, loc), removed)
-    parent = _value_at(data, loc[:-1])
+    parent = _detach(data, loc[:-1])
     last = loc[-1]
     model = _model_at(loc[:-1], JourneyMap)
     if isinstance(parent, dict) and isinstance(last, str):

@@ -15,7 +15,9 @@ Reports a file that cannot be read as one plain YAML document: bytes that are no
 (UTF-16 and UTF-32 included), syntax errors, tabs used for indentation, duplicate keys (at the
 second one, naming the first one's line), YAML tags (`!!python/object`, any custom `!tag`),
 merge keys (`<<`), aliases that expand beyond the node budget, nesting deeper than the depth
-limit, a file over the size limit, and an empty file.
+limit, a file over the size limit (refused by its size, unread), a path that is not a regular
+file (a FIFO, a device, a socket, a directory: refused unread), a byte order mark in the middle
+of the file, and an empty file (blank, comments or `...` only).
 
 ## Why is this bad?
 A journey map is read by people and by CI. YAML that a parser reads differently from a person
@@ -23,8 +25,10 @@ A journey map is read by people and by CI. YAML that a parser reads differently 
 not a map. journeyctl never constructs anything from a tag: it reports it.
 
 ## Limits
-Configurable under `limits` in `.journeyctl.yaml`: `max_file_size` (10,000,000 bytes),
-`max_depth` (64), `max_alias_nodes` (10,000), `max_files` (100,000 per run).
+Configurable under `limits` in `.journeyctl.yaml`: `max_file_size` (10,000,000 bytes; at
+most 100,000,000), `max_depth` (64; at most 1,000), `max_alias_nodes` (10,000; at most
+1,000,000), `max_files` (100,000 per run; at most 1,000,000). A configuration file itself may
+have at most 1,000,000 bytes.
 """
 
 _SCHEMA = """JM002 schema: the map does not follow the format.

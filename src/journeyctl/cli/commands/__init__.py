@@ -1,5 +1,5 @@
 """One module per command; importing this package registers them all on the application."""
 
-from journeyctl.cli.commands import diff, lint, rules, schema, validate
+from journeyctl.cli.commands import diff, export, lint, render, report, rules, schema, validate
 
-__all__ = ["diff", "lint", "rules", "schema", "validate"]
+__all__ = ["diff", "export", "lint", "render", "report", "rules", "schema", "validate"]
