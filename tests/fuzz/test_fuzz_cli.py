@@ -186,14 +186,17 @@ def test_folders_of_traps_and_hostile_names(
 def test_large_and_broken_configurations(
     tmp_path_factory: pytest.TempPathFactory, config: tuple[str, bytes]
 ) -> None:
-    """A configuration is input too: any of them is diagnostics (exit 1) or a clean run."""
+    """A configuration is input too: any of them is a clean run, findings (exit 1), or
+    positioned diagnostics of a configuration that cannot be used (exit 2, as in ruff)."""
     name, content = config
     root = tmp_path_factory.mktemp("config")
     (root / ".git").mkdir()  # the configuration search stops here
     (root / name).write_bytes(content)
     (root / "a.journey.yaml").write_text(fuzz.EXAMPLE, encoding="utf-8")
     run = run_cli(b"", ["validate", "--format", "json", "."], root)
-    assert run.returncode in {0, 1}, run.stderr[-2000:]
+    assert run.returncode in {0, 1, 2}, run.stderr[-2000:]
+    if run.returncode == 2:  # only for the configuration, and said at its line
+        assert "cannot use the configuration" in run.stderr, run.stderr[-2000:]
     assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr
     for item in parse_json_report(run):
         assert len(item["message"]) <= 1_000

@@ -25,6 +25,6 @@ def test_unknown_rule_names_are_quoted_and_escaped() -> None:
     name = "a\u202eb\u200bc" + "x" * 500
     text = MINIMAL.replace("  - id: only\n", f"  - id: only  # journeyctl: ignore[{name}]\n")
     (found,) = lint_yaml(text, select=("JM010",))
-    assert found.message.startswith("suppression names unknown rule(s): 'a\\u202eb\\u200bcxxx")
-    assert found.message.endswith("...'") and len(found.message) < 120
+    assert found.message.startswith("suppression names an unknown rule 'a\\u202eb\\u200bcxxx")
+    assert "...' (see `journeyctl rules`)" in found.message and len(found.message) < 140
     assert "\u202e" not in found.message and "\u200b" not in found.message

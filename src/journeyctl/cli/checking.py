@@ -89,7 +89,9 @@ def build_run(
         resolver = ConfigResolver(config)
     except ConfigError as exc:
         return Inputs([], exc.diagnostics)
-    return collect_jobs(paths, resolver, stdin_filename, force_exclude=force_exclude)
+    return collect_jobs(
+        paths, resolver, stdin_filename, force_exclude=force_exclude, missing_ok=True
+    )
 
 
 def run_check(

@@ -37,7 +37,7 @@ class Inputs:
     config_problems: list[Diagnostic] = field(default_factory=list)
     """Problems of broken configurations, once per configuration file."""
     missing: list[str] = field(default_factory=list)
-    """PATH arguments that do not exist."""
+    """PATH arguments that do not exist (collected with `missing_ok`)."""
 
 
 def collect_jobs(
@@ -46,11 +46,13 @@ def collect_jobs(
     stdin_filename: str | None = None,
     *,
     force_exclude: bool = False,
+    missing_ok: bool = False,
 ) -> Inputs:
     """One job per file to read, sorted by path, each with its configuration.
 
     A file whose configuration is broken is not checked; the configuration's problems are
-    returned instead, once per configuration file.
+    returned instead, once per configuration file. A PATH that does not exist is a UsageError,
+    or with `missing_ok` listed in `missing` while the others are collected.
     """
     if not paths:
         paths = ["."]
@@ -90,7 +92,9 @@ def collect_jobs(
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
-            found.missing.append(raw)
+            if not missing_ok:
+                raise UsageError(f"{raw}: no such file or directory")
+            found.missing.append(raw)  # said at the end of the run, after the others
     for path in unique_files(files):
         settings = settings_for(path.parent.resolve())
         if settings is None or (force_exclude and settings.excludes(path)):
