@@ -132,7 +132,6 @@ class _Layout:
             )
         header = self.header(root.line)
         comments = self.attach(root)
-        self.comments = comments
         self.out.extend(header)
         self.emit_mapping(root, self.shape, 0, None)
         trailing = _tidy(comments.trailing, drop_leading=False)
@@ -307,6 +306,8 @@ class _Layout:
                 self.attach_eol(comments, number, *found, pending)
             self.flush(comments, pending, anchor_lines)
         comments.trailing.extend(text for _, text in pending)
+        self.comments = comments
+        self.hoist(root, self.shape)
         for table in (comments.before, comments.key_eol, comments.value_eol):
             for path in table:
                 for cut in range(len(path) - 1, -1, -1):
@@ -315,6 +316,27 @@ class _Layout:
             # a key's comment sits inside the mapping that holds the key
             comments.inside.add(path[:-1])
         return comments
+
+    def hoist(self, node: _Node, shape: Shape | None) -> None:
+        """Give a list entry the comments of what is written on its `-` line: they are
+        written above the `-`, so they belong to the entry (and a second run agrees)."""
+        before = self.comments.before
+        for child in node.children:
+            child_shape = shape.children.get(child.key) if shape and node.kind == "map" else shape
+            if child.kind in ("map", "seq"):
+                self.hoist(child, child_shape)
+        if node.kind != "seq":
+            return
+        for item in node.children:
+            probe = item
+            while probe.kind in ("map", "seq") and probe.children:
+                first = self.ordered(probe, shape)[0]
+                moved = before.pop(first.path, None)
+                if moved:
+                    before.setdefault(item.path, []).extend(moved)
+                if probe.kind == "map":
+                    break
+                probe = first
 
     def collect_anchors(self, node: _Node, depth: int) -> None:
         for child in node.children:
@@ -397,17 +419,8 @@ class _Layout:
         by_key = {child.key: child for child in node.children}
         return [by_key[key] for key in shape.sort(list(by_key))]
 
-    def entry_comments(self, item: _Node, shape: Shape | None) -> list[str]:
-        """A list entry's comments, plus those of what is written on its `-` line after it."""
-        entries = list(self.comments.before.get(item.path, ()))
-        probe = item
-        while probe.kind in ("map", "seq") and probe.children:
-            first = self.ordered(probe, shape)[0]
-            entries.extend(self.comments.before.get(first.path, ()))
-            if probe.kind == "map":
-                break
-            probe = first
-        return entries
+    def entry_comments(self, item: _Node) -> list[str]:
+        return self.comments.before.get(item.path, [])
 
     def emit_mapping(self, node: _Node, shape: Shape | None, indent: int, prefix: str | None) -> None:
         for number, child in enumerate(self.ordered(node, shape)):
@@ -446,7 +459,7 @@ class _Layout:
             if number == 0 and prefix is not None:
                 start = prefix + "- "
             else:
-                self.write_before(self.entry_comments(item, shape), indent, number == 0)
+                self.write_before(self.entry_comments(item), indent, number == 0)
                 start = " " * indent + "- "
             found = self.comments.value_eol.get(item.path)
             if item.kind in ("scalar", "alias"):
