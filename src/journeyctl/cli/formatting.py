@@ -142,7 +142,8 @@ def run_fmt(
             sys.stdout.write(outcome.text or "")
         elif outcome.changed:
             sys.stderr.write(f"reformatted {visible(outcome.shown)}\n")
-    sys.stderr.write(_summary(len(outcomes), changed, failed, mode) + "\n")
+    if not stdin:
+        sys.stderr.write(_summary(len(outcomes), changed, failed, mode) + "\n")
     if failed or (changed and not mode.writes):
         return EXIT_FAILED
     return EXIT_OK

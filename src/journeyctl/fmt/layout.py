@@ -67,7 +67,7 @@ class _Node:
     """A scalar's source text (for a block scalar: its header only)."""
     multiline: bool = False
     block: str = ""
-    """A block scalar's chomping and indentation modifiers (`-`, `+`, `2`, ...)."""
+    """A block scalar's indicator and modifiers (`|`, `>-`, `|+`, `|2`, ...); else empty."""
     content: list[str] = field(default_factory=list)
     """A block scalar's content lines, or a multi-line scalar's lines after the first."""
     dash_col: int = -1
@@ -224,7 +224,7 @@ class _Layout:
         header = _BLOCK_HEADER.match(source)
         if header is not None:
             node.text = header.group(0)
-            node.block = header.group(3)
+            node.block = header.group(2) + header.group(3)
             last = end_line - 1 if end_col == 0 else end_line
             content = self.lines[line + 1 : last + 1]
             if "+" not in node.block:
