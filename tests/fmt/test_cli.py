@@ -30,8 +30,13 @@ def run(
     environment["NO_COLOR"] = "1"
     return subprocess.run(
         [sys.executable, "-m", "journeyctl", *command, *args],
-        cwd=cwd, input=stdin, capture_output=True, text=True, env=environment, timeout=300,
-    )  # fmt: skip
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+    )
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
@@ -41,7 +46,9 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int, int]]:
         if path.is_file():
             info = path.stat()
             found[path.relative_to(folder).as_posix()] = (
-                path.read_bytes(), info.st_mode, info.st_mtime_ns
+                path.read_bytes(),
+                info.st_mode,
+                info.st_mtime_ns,
             )
     return found
 
@@ -145,9 +152,7 @@ def test_many_files_go_through_the_parallel_pipeline(tmp_path: Path) -> None:
     assert len(check.stdout.splitlines()) == 15
     assert check.stdout.splitlines() == sorted(check.stdout.splitlines())
     assert run(".", cwd=tmp_path).returncode == 0
-    assert all(
-        p.read_text(encoding="utf-8") == GOLDEN for p in tmp_path.rglob("*.journey.yaml")
-    )
+    assert all(p.read_text(encoding="utf-8") == GOLDEN for p in tmp_path.rglob("*.journey.yaml"))
     assert (tmp_path / "notes.yaml").read_text() == "not: a map\n"
 
 

@@ -48,8 +48,19 @@ def stage_map(body: str) -> str:
 
 @pytest.mark.parametrize(
     "model",
-    [JourneyMap, Persona, Team, Stage, Touchpoint, Feedback, Handoff, Metric, PainPoint,
-     Opportunity, Evidence],  # fmt: skip
+    [
+        JourneyMap,
+        Persona,
+        Team,
+        Stage,
+        Touchpoint,
+        Feedback,
+        Handoff,
+        Metric,
+        PainPoint,
+        Opportunity,
+        Evidence,
+    ],
 )
 def test_key_order_is_the_models_field_order_with_yaml_names_id_and_name_first(
     model: type[Any],
@@ -118,8 +129,10 @@ def test_a_commented_collection_stays_block() -> None:
 
 
 def test_four_space_indents_and_unindented_lists_become_two_space_indented_lists() -> None:
-    text = HEAD + "stages:\n-   id: s\n    name: S\n    touchpoints:\n    -   id: t\n" + (
-        "        name: A touchpoint with a long name that keeps it off one line, surely\n"
+    text = (
+        HEAD
+        + "stages:\n-   id: s\n    name: S\n    touchpoints:\n    -   id: t\n"
+        + ("        name: A touchpoint with a long name that keeps it off one line, surely\n")
     )
     assert formatted(text) == HEAD + (
         "stages:\n  - id: s\n    name: S\n    touchpoints:\n      - id: t\n"
@@ -140,7 +153,7 @@ def test_every_scalar_keeps_its_spelling() -> None:
 
 def test_quoted_strings_and_dates_survive_in_model_fields() -> None:
     text = HEAD.replace("title: T", "title: 'It''s \"quoted\"'") + (
-        "updated: 2026-11-02\nstages:\n  - id: s\n    name: \"S\\tx\"\n"
+        'updated: 2026-11-02\nstages:\n  - id: s\n    name: "S\\tx"\n'
         "    evidence:\n      - {source: assumption, date: '2026-10-01'}\n"
     )
     result = formatted(text)
@@ -245,9 +258,7 @@ def test_yaml_1_2_directive_is_kept() -> None:
     assert formatted(text) == "%YAML 1.2\n---\n" + HEAD + "stages:\n  - {id: s, name: S}\n"
 
 
-@pytest.mark.parametrize(
-    "directive", ["%YAML 1.1", "%TAG !e! tag:example.com,2000:"]
-)  # fmt: skip
+@pytest.mark.parametrize("directive", ["%YAML 1.1", "%TAG !e! tag:example.com,2000:"])
 def test_other_directives_are_refused_not_reinterpreted(directive: str) -> None:
     result = format_map(f"{directive}\n---\n{HEAD}stages:\n- {{id: s, name: S}}\n", today=TODAY)
     assert result.text is None and result.refusal

@@ -59,19 +59,28 @@ class Layout:
 
 texts = st.builds(
     lambda words, quote: (
-        f'"{" ".join(words)}"' if quote == 1 else f"'{' '.join(words)}'" if quote == 2
+        f'"{" ".join(words)}"'
+        if quote == 1
+        else f"'{' '.join(words)}'"
+        if quote == 2
         else " ".join(words)
     ),
     st.lists(st.sampled_from(WORDS), min_size=1, max_size=4),
     st.integers(0, 4),
-)  # fmt: skip
+)
 dates = st.dates(datetime.date(2025, 1, 1), datetime.date(2026, 11, 1)).map(str)
 
 
 @st.composite
 def journey(draw: Any) -> Mapping:
-    teams = draw(st.lists(st.sampled_from(["cs", "sales", "support", "marketing"]),
-                          min_size=1, max_size=3, unique=True))  # fmt: skip
+    teams = draw(
+        st.lists(
+            st.sampled_from(["cs", "sales", "support", "marketing"]),
+            min_size=1,
+            max_size=3,
+            unique=True,
+        )
+    )
     stage_count = draw(st.integers(1, 3))
     ids = itertools.count(1)
     stages = []
@@ -81,8 +90,9 @@ def journey(draw: Any) -> Mapping:
             ("name", Scalar(draw(texts))),
         ]
         if draw(st.booleans()):
-            entries.append(("goals", Sequence([Scalar(draw(texts)) for _ in range(draw(
-                st.integers(0, 3)))])))  # fmt: skip
+            entries.append(
+                ("goals", Sequence([Scalar(draw(texts)) for _ in range(draw(st.integers(0, 3)))]))
+            )
         if draw(st.booleans()):
             entries.append(("emotion", Scalar(str(draw(st.integers(-2, 2))))))
         touchpoints = []
@@ -94,18 +104,36 @@ def journey(draw: Any) -> Mapping:
             if draw(st.booleans()):
                 point.append(("owner", Scalar(draw(st.sampled_from(teams)))))
             if draw(st.booleans()):
-                point.append(("feedback", Mapping([("method", Scalar("survey")),
-                                                   ("metric", Scalar("CSAT"))])))  # fmt: skip
+                point.append(
+                    (
+                        "feedback",
+                        Mapping([("method", Scalar("survey")), ("metric", Scalar("CSAT"))]),
+                    )
+                )
             touchpoints.append(Mapping(point))
         if touchpoints:
             entries.append(("touchpoints", Sequence(touchpoints)))
         evidence = [
-            Mapping([
-                ("source", Scalar(draw(st.sampled_from(["customer-interview", "assumption",
-                                                        "customer-survey"])))),
-                ("date", Scalar(draw(dates))),
-            ] + ([("participants", Scalar(str(draw(st.integers(0, 30)))))]
-                 if draw(st.booleans()) else []))  # fmt: skip
+            Mapping(
+                [
+                    (
+                        "source",
+                        Scalar(
+                            draw(
+                                st.sampled_from(
+                                    ["customer-interview", "assumption", "customer-survey"]
+                                )
+                            )
+                        ),
+                    ),
+                    ("date", Scalar(draw(dates))),
+                ]
+                + (
+                    [("participants", Scalar(str(draw(st.integers(0, 30)))))]
+                    if draw(st.booleans())
+                    else []
+                )
+            )
             for _ in range(draw(st.integers(0, 2)))
         ]
         if evidence:
@@ -118,13 +146,19 @@ def journey(draw: Any) -> Mapping:
         ("id", Scalar("generated-map")),
         ("title", Scalar(draw(texts))),
         ("updated", Scalar(draw(dates))),
-        ("teams", Sequence([Mapping([("id", Scalar(t)), ("name", Scalar(t.title()))])
-                            for t in teams])),  # fmt: skip
+        (
+            "teams",
+            Sequence([Mapping([("id", Scalar(t)), ("name", Scalar(t.title()))]) for t in teams]),
+        ),
         ("stages", Sequence(stages)),
     ]
     if draw(st.booleans()):
-        root.append(("x-tags", Sequence([Scalar(w) for w in draw(st.lists(
-            st.sampled_from(WORDS), max_size=3))])))  # fmt: skip
+        root.append(
+            (
+                "x-tags",
+                Sequence([Scalar(w) for w in draw(st.lists(st.sampled_from(WORDS), max_size=3))]),
+            )
+        )
     if draw(st.booleans()):
         root.append(("description", Scalar(draw(texts))))
     return Mapping(root)
@@ -141,8 +175,9 @@ def flow_text(node: Mapping | Sequence) -> str:
     return "[" + ", ".join(v.text for v in node.items) + "]"
 
 
-def write_mapping(out: Layout, node: Mapping, path: tuple[Any, ...], indent: int,
-                  prefix: str | None) -> None:  # fmt: skip
+def write_mapping(
+    out: Layout, node: Mapping, path: tuple[Any, ...], indent: int, prefix: str | None
+) -> None:
     entries = list(node.entries)
     if out.draw(st.booleans()):
         entries = out.draw(st.permutations(entries))
@@ -161,11 +196,13 @@ def write_mapping(out: Layout, node: Mapping, path: tuple[Any, ...], indent: int
         write_value(out, key, value, here, indent, start)
 
 
-def write_value(out: Layout, key: str, value: Any, path: tuple[Any, ...], indent: int,
-                start: str) -> None:  # fmt: skip
+def write_value(
+    out: Layout, key: str, value: Any, path: tuple[Any, ...], indent: int, start: str
+) -> None:
     eol = out.draw(st.integers(0, 3)) == 0
-    suppress = key == "id" and len(path) == 3 and path[0] == "stages" and out.draw(
-        st.integers(0, 3)) == 0  # fmt: skip
+    suppress = (
+        key == "id" and len(path) == 3 and path[0] == "stages" and out.draw(st.integers(0, 3)) == 0
+    )
     if isinstance(value, Scalar):
         line = f"{start}{key}: {value.text}"
         if suppress:
@@ -189,8 +226,11 @@ def write_value(out: Layout, key: str, value: Any, path: tuple[Any, ...], indent
 def write_sequence(out: Layout, node: Sequence, path: tuple[Any, ...], indent: int) -> None:
     if not node.items:
         out.lines[-1] += ""  # an empty block list cannot be written: use flow
-        out.lines[-1] = out.lines[-1].split("  #")[0].rstrip(":") + ": []" + (
-            "  #" + out.lines[-1].split("  #")[1] if "  #" in out.lines[-1] else "")  # fmt: skip
+        out.lines[-1] = (
+            out.lines[-1].split("  #")[0].rstrip(":")
+            + ": []"
+            + ("  #" + out.lines[-1].split("  #")[1] if "  #" in out.lines[-1] else "")
+        )
         return
     for number, item in enumerate(node.items):
         here = (*path, number)
@@ -210,8 +250,7 @@ def write_sequence(out: Layout, node: Sequence, path: tuple[Any, ...], indent: i
 @st.composite
 def written_maps(draw: Any) -> tuple[str, list[tuple[str, tuple[Any, ...], str]]]:
     root = draw(journey())
-    out = Layout(indent=draw(st.sampled_from([2, 4])), indent_lists=draw(st.booleans()),
-                 draw=draw)  # fmt: skip
+    out = Layout(indent=draw(st.sampled_from([2, 4])), indent_lists=draw(st.booleans()), draw=draw)
     if draw(st.booleans()):
         out.lines.append("# yaml-language-server: $schema=../schemas/journey-map.schema.json")
     write_mapping(out, root, (), 0, None)

@@ -27,8 +27,11 @@ SCHEMA_LINE = "# yaml-language-server: $schema="
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "journeyctl", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def fresh(template: str) -> str:
@@ -75,8 +78,11 @@ def test_the_views_and_scopes_the_templates_promise() -> None:
     assert laer and pimo and lifecycle and onboarding
     assert [s.laer.value for s in laer.stages if s.laer] == ["land", "adopt", "expand", "renew"]
     assert [s.pimo.value for s in pimo.stages if s.pimo] == [
-        "plan", "implement", "monitor", "optimize"
-    ]  # fmt: skip
+        "plan",
+        "implement",
+        "monitor",
+        "optimize",
+    ]
     assert [s.id for s in lifecycle.stages][0::7] == ["awareness", "advocacy"]
     assert onboarding.scope == "onboarding" and not onboarding.is_end_to_end
     assert all(m.is_end_to_end for m in (laer, pimo, lifecycle))
@@ -133,10 +139,22 @@ def test_init_without_a_path_writes_the_default_template_here(tmp_path: Path) ->
 
 def test_the_templates_are_in_the_wheel(tmp_path: Path) -> None:
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path),
-         str(ROOT)],
-        capture_output=True, text=True, timeout=600, env={**os.environ, "PIP_NO_INPUT": "1"},
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--quiet",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "PIP_NO_INPUT": "1"},
+    )
     if build.returncode != 0 and "Could not find a version" in build.stderr:
         pytest.skip("no package index to fetch the build backend from")
     assert build.returncode == 0, build.stderr

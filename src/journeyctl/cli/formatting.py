@@ -78,8 +78,9 @@ def _unified_diff(before: str, after: str, shown: str) -> str:
         fromfile=visible(shown),
         tofile=visible(shown),
     )
-    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-                   for line in lines)  # fmt: skip
+    return "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
 
 
 def run_fmt(

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from journeyctl.fmt.layout import MAX_DEPTH, WIDTH, LayoutRefused, comment_texts, layout
+from journeyctl.fmt.layout import MAX_DEPTH, WIDTH, LayoutError, comment_texts, layout
 
 if TYPE_CHECKING:
     from journeyctl.config import Settings
@@ -80,7 +80,7 @@ def format_map(
     original = document.text
     try:
         text = layout(document, map_shape())
-    except LayoutRefused as exc:
+    except LayoutError as exc:
         return Formatted(path, original, refusal=str(exc), refusal_line=exc.line)
     if text == original:
         return Formatted(path, original, text)

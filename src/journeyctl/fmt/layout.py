@@ -41,7 +41,7 @@ _FLOW_UNSAFE = re.compile(r"[,\[\]{}]|: |:$| #")
 _DIRECTIVE = re.compile(r"%([A-Za-z]+)[ \t]*([^ \t#]*)")
 
 
-class LayoutRefused(Exception):
+class LayoutError(Exception):
     """The file cannot be laid out safely; the message says why, for the user."""
 
     def __init__(self, message: str, line: int = 1) -> None:
@@ -87,7 +87,7 @@ class _Comments:
 
 
 def layout(document: LoadedDocument, shape: Shape | None) -> str:
-    """The canonical text of a valid map. Raises LayoutRefused."""
+    """The canonical text of a valid map. Raises LayoutError."""
     return _Layout(document, shape).run()
 
 
@@ -98,10 +98,7 @@ class _Layout:
         self.source_map = document.source_map
         self.shape = shape
         self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(self.text))]
-        self.lines = [
-            self.text[a : (b if i + 1 < len(self.starts) else len(self.text))].rstrip("\r\n")
-            for i, (a, b) in enumerate(zip(self.starts, [*self.starts[1:], len(self.text)]))
-        ]
+        self.lines = _LINE_BREAK.split(self.text)
         self.covered: set[int] = set()
         """0-based lines inside a multi-line scalar (not its first line)."""
         self.hash_intervals: list[tuple[int, int]] = []
@@ -125,7 +122,7 @@ class _Layout:
     def run(self) -> str:
         root = self.node((), self.data, 0)
         if root.kind != "map" or root.col != 0:
-            raise LayoutRefused(
+            raise LayoutError(
                 "the map's first key must start a line (nothing before it but comments, "
                 "directives and `---`)",
                 root.line + 1,
@@ -144,7 +141,7 @@ class _Layout:
     def node(self, path: PathKey, value: Any, depth: int) -> _Node:
         if depth > MAX_DEPTH:
             span = self.source_map.value(path)
-            raise LayoutRefused(
+            raise LayoutError(
                 f"nesting is deeper than {MAX_DEPTH} levels, more than fmt formats", span.line
             )
         span = self.source_map.values[path]
@@ -163,12 +160,13 @@ class _Layout:
                 child_path = (*path, key)
                 key_span = self.source_map.keys[child_path]
                 if key_span.end_line != key_span.line:
-                    raise LayoutRefused("a key written on several lines", key_span.line)
+                    raise LayoutError("a key written on several lines", key_span.line)
                 child = self.node(child_path, child_value, depth + 1)
                 child.key = key
                 key_start = self.offset(key_span.line, key_span.column)
-                child.key_text = self.text[key_start : self.offset(key_span.end_line,
-                                                                   key_span.end_column)]
+                child.key_text = self.text[
+                    key_start : self.offset(key_span.end_line, key_span.end_column)
+                ]
                 child.key_line, child.key_col = key_span.line - 1, key_span.column - 1
                 if "#" in child.key_text:
                     self.hash_intervals.append((key_start, key_start + len(child.key_text)))
@@ -179,21 +177,22 @@ class _Layout:
             if node.children:
                 first_key = node.children[0]
                 if first not in "{" and (first_key.key_line, first_key.key_col) != (line, col):
-                    raise LayoutRefused(
+                    raise LayoutError(
                         "an anchor or tag on a mapping (fmt formats them on scalars only)",
                         span.line,
                     )
             elif first != "{":
-                raise LayoutRefused("an anchor or tag on a mapping", span.line)
+                raise LayoutError("an anchor or tag on a mapping", span.line)
             if first == "{":
-                self.ends.setdefault(span.end_line - 1, []).append((span.end_column - 1, path,
-                                                                    "value"))
+                self.ends.setdefault(span.end_line - 1, []).append(
+                    (span.end_column - 1, path, "value")
+                )
             return node
         if isinstance(value, list):
             node = _Node(path, "seq", start, end, line, col)
             node.multiline = first != "["
             if first not in "[-":
-                raise LayoutRefused(
+                raise LayoutError(
                     "an anchor or tag on a list (fmt formats them on scalars only)", span.line
                 )
             for index, item in enumerate(value):
@@ -202,11 +201,13 @@ class _Layout:
                     child.dash_col = self.dash_column(child.start)
                 node.children.append(child)
             if first == "[":
-                self.ends.setdefault(span.end_line - 1, []).append((span.end_column - 1, path,
-                                                                    "value"))
+                self.ends.setdefault(span.end_line - 1, []).append(
+                    (span.end_column - 1, path, "value")
+                )
             return node
-        return self.scalar(path, start, end, span.line - 1, span.column - 1, span.end_line - 1,
-                           span.end_column - 1)  # fmt: skip
+        return self.scalar(
+            path, start, end, span.line - 1, span.column - 1, span.end_line - 1, span.end_column - 1
+        )
 
     def dash_column(self, start: int) -> int:
         """The column of the `-` that opens a block list entry starting at `start`."""
@@ -259,13 +260,13 @@ class _Layout:
             if directive is not None:
                 name, version = directive.groups()
                 if name != "YAML":
-                    raise LayoutRefused(
+                    raise LayoutError(
                         f"a %{name} directive: fmt keeps only `%YAML 1.2` (tags are not part "
                         "of the format)",
                         number + 1,
                     )
                 if version != "1.2":
-                    raise LayoutRefused(
+                    raise LayoutError(
                         f"a `%YAML {version}` directive: YAML {version} readers take yes/no, "
                         "on/off and 0777 otherwise than journeyctl, which reads YAML 1.2; "
                         "remove the directive (or write %YAML 1.2) to format the file",
@@ -300,7 +301,7 @@ class _Layout:
                 pending.append((number, stripped.rstrip(" \t")))
                 continue
             if stripped == "..." or stripped.startswith("... "):
-                raise LayoutRefused("a document end marker `...`", number + 1)
+                raise LayoutError("a document end marker `...`", number + 1)
             found = self.find_comment(number, line_text, hash_starts)
             if found is not None:
                 self.attach_eol(comments, number, *found, pending)
@@ -308,10 +309,10 @@ class _Layout:
         comments.trailing.extend(text for _, text in pending)
         self.comments = comments
         self.hoist(root, self.shape)
-        for table in (comments.before, comments.key_eol, comments.value_eol):
-            for path in table:
-                for cut in range(len(path) - 1, -1, -1):
-                    comments.inside.add(path[:cut])
+        commented = [path for path, entries in comments.before.items() if any(entries)]
+        for path in [*commented, *comments.key_eol, *comments.value_eol]:
+            for cut in range(len(path) - 1, -1, -1):
+                comments.inside.add(path[:cut])
         for path in comments.key_eol:
             # a key's comment sits inside the mapping that holds the key
             comments.inside.add(path[:-1])
@@ -422,7 +423,9 @@ class _Layout:
     def entry_comments(self, item: _Node) -> list[str]:
         return self.comments.before.get(item.path, [])
 
-    def emit_mapping(self, node: _Node, shape: Shape | None, indent: int, prefix: str | None) -> None:
+    def emit_mapping(
+        self, node: _Node, shape: Shape | None, indent: int, prefix: str | None
+    ) -> None:
         for number, child in enumerate(self.ordered(node, shape)):
             child_shape = shape.children.get(child.key) if shape is not None else None
             if number == 0 and prefix is not None:
@@ -495,7 +498,7 @@ class _Layout:
         if any(ch.isdigit() for ch in node.block):
             old_owner = node.key_col if node.key_text else node.dash_col
             if old_owner < 0:
-                raise LayoutRefused(
+                raise LayoutError(
                     "a block scalar with an indentation indicator in a flow collection",
                     node.line + 1,
                 )
@@ -553,7 +556,7 @@ def _tidy(entries: list[str], *, drop_leading: bool) -> list[str]:
     """Comments and blank lines with runs of blank lines made one."""
     tidy: list[str] = []
     for entry in entries:
-        if not entry and (not tidy and drop_leading or tidy and not tidy[-1]):
+        if not entry and ((not tidy and drop_leading) or (tidy and not tidy[-1])):
             continue
         tidy.append(entry)
     return tidy
