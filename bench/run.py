@@ -1,6 +1,6 @@
 """Measure journeyctl against its floors and peers, and check DESIGN.md's performance budget.
 
-    .venv/bin/python bench/run.py            # full run (under ten minutes on 2 cores)
+    .venv/bin/python bench/run.py            # full run (about twenty minutes on 2 cores)
     .venv/bin/python bench/run.py --quick    # smoke run: fewer repetitions, 100 and 500 maps
 
 Every command runs in a fresh process, on the same generated files, several times; the median
