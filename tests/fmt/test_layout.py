@@ -253,6 +253,18 @@ def test_an_invalid_map_is_returned_with_its_diagnostics_and_no_text() -> None:
     assert result.text is None and [d.code for d in result.diagnostics] == ["JM002"]
 
 
+def test_an_indented_map_moves_to_the_left_margin() -> None:
+    assert formatted("  " + HEAD.replace("\n", "\n  ") + "stages: [{id: s, name: S}]\n") == (
+        HEAD + "stages:\n  - {id: s, name: S}\n"
+    )
+
+
+def test_a_map_on_the_document_start_line_is_refused() -> None:
+    text = "--- {journeyctl: 1, id: m, title: T, stages: [{id: s, name: S}]}\n"
+    result = format_map(text, today=TODAY)
+    assert result.refusal and "first key must start a line" in result.refusal
+
+
 def test_yaml_1_2_directive_is_kept() -> None:
     text = "%YAML 1.2\n---\n" + HEAD + "stages:\n- {id: s,   name: S}\n"
     assert formatted(text) == "%YAML 1.2\n---\n" + HEAD + "stages:\n  - {id: s, name: S}\n"

@@ -121,7 +121,7 @@ class _Layout:
 
     def run(self) -> str:
         root = self.node((), self.data, 0)
-        if root.kind != "map" or root.col != 0:
+        if root.kind != "map" or self.lines[root.line][: root.col].strip(" "):
             raise LayoutError(
                 "the map's first key must start a line (nothing before it but comments, "
                 "directives and `---`)",
@@ -313,9 +313,6 @@ class _Layout:
         for path in [*commented, *comments.key_eol, *comments.value_eol]:
             for cut in range(len(path) - 1, -1, -1):
                 comments.inside.add(path[:cut])
-        for path in comments.key_eol:
-            # a key's comment sits inside the mapping that holds the key
-            comments.inside.add(path[:-1])
         return comments
 
     def hoist(self, node: _Node, shape: Shape | None) -> None:
