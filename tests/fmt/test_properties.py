@@ -32,6 +32,14 @@ class Scalar:
 
 
 @dataclass
+class Lines(Scalar):
+    """A scalar over several lines: `>-` or `|` block, or plain text continued."""
+
+    style: str = "plain"
+    lines: tuple[str, ...] = ()
+
+
+@dataclass
 class Mapping:
     entries: list[tuple[str, Any]]
 
@@ -140,6 +148,14 @@ def journey(draw: Any) -> Mapping:
             entries.append(("evidence", Sequence(evidence)))
         if draw(st.booleans()):
             entries.append(("x-note", Scalar(draw(texts))))
+        if draw(st.booleans()):
+            words = draw(
+                st.lists(
+                    st.lists(st.sampled_from(WORDS), min_size=1, max_size=3), min_size=2, max_size=3
+                )
+            )
+            style = draw(st.sampled_from([">-", "|", "plain"]))
+            entries.append(("description", Lines("", style, tuple(" ".join(w) for w in words))))
         stages.append(Mapping(entries))
     root: list[tuple[str, Any]] = [
         ("journeyctl", Scalar("1")),
@@ -166,7 +182,7 @@ def journey(draw: Any) -> Mapping:
 
 def scalars_only(node: Mapping | Sequence) -> bool:
     values = [v for _, v in node.entries] if isinstance(node, Mapping) else node.items
-    return all(isinstance(v, Scalar) for v in values)
+    return all(isinstance(v, Scalar) and not isinstance(v, Lines) for v in values)
 
 
 def flow_text(node: Mapping | Sequence) -> str:
@@ -203,6 +219,16 @@ def write_value(
     suppress = (
         key == "id" and len(path) == 3 and path[0] == "stages" and out.draw(st.integers(0, 3)) == 0
     )
+    if isinstance(value, Lines):
+        inner = " " * (indent + out.indent)
+        if value.style == "plain":
+            out.lines.append(f"{start}{key}: {value.lines[0]}")
+            out.lines.extend(inner + line for line in value.lines[1:])
+            return
+        header = f"{start}{key}: {value.style}"
+        out.lines.append(header + ("  " + out.comment(path, "eol") if eol else ""))
+        out.lines.extend(inner + line for line in value.lines)
+        return
     if isinstance(value, Scalar):
         line = f"{start}{key}: {value.text}"
         if suppress:
