@@ -6,7 +6,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup demo test fuzz lint-code bench schema clean
 
-setup: $(STAMP)
+# Mermaid's own parser for the tests of report and export (pinned in tests/mermaid).
+MERMAID := tests/mermaid/node_modules/.package-lock.json
+
+setup: $(STAMP) $(MERMAID)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +17,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	./scripts/ensure-graphviz.sh
 	touch $(STAMP)
+
+$(MERMAID): tests/mermaid/package.json tests/mermaid/package-lock.json
+	npm ci --prefix tests/mermaid --no-audit --no-fund
+	touch $(MERMAID)
 
 ## Validate and lint the bundled example maps.
 demo: setup
@@ -41,4 +48,4 @@ schema: setup
 	$(BIN)/journeyctl schema -o schemas/journey-map.schema.json
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) tests/mermaid/node_modules build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

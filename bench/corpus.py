@@ -3,12 +3,12 @@
     python bench/corpus.py OUT_DIR --maps 2000 [--seed 0] [--stages 8 --touchpoints 6]
     python bench/corpus.py OUT_DIR --big          # one map of 200 stages x 25 touchpoints
 
-Every map is valid per FORMAT.md (version 1) and about 540 lines at 8 stages x 6 touchpoints,
-the shape DESIGN.md's performance budget was measured on. Content varies between maps (company,
-persona, emotions, which optional fields appear, evidence age and sources, declared handoffs)
-so that `journeyctl lint` finds a realistic mix of problems in the corpus. The output depends
-only on the arguments: the same seed writes byte-identical files. Standard library only; the
-YAML text is written directly.
+Every map is valid per docs/format.md (version 1) and about 540 lines at 8 stages x 6
+touchpoints, the shape the performance budget (docs/architecture.md "Budgets") was measured on.
+Content varies between maps (company, persona, emotions, which optional fields appear, evidence
+age and sources, declared handoffs) so that `journeyctl lint` finds a realistic mix of problems
+in the corpus. The output depends only on the arguments: the same seed writes byte-identical
+files. Standard library only; the YAML text is written directly.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from pathlib import Path
 
 __all__ = ["generate", "generate_big", "render_map"]
 
-# Evidence dates are relative to this fixed day (DESIGN.md's measurement day), never to the
+# Evidence dates are relative to this fixed day (the day the budget was measured), never to the
 # real date, so that the corpus and its lint results do not change with the calendar.
 BASE_DATE = dt.date(2026, 11, 27)
 FLOW_WIDTH = 88  # fmt's canonical layout: flow style when the line fits in 88 columns

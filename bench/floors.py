@@ -31,8 +31,8 @@ _EMPTY = "pass"
 # YAML library (`import pydantic` is lazy: it does not build any model).
 _IMPORTS = "import typer, pydantic, ruamel.yaml"
 
-# DESIGN.md's pydantic floor: C-load a map and validate it with the models; no positions, no
-# source map, no safety checks, no diagnostics, no output.
+# The pydantic floor (docs/architecture.md "Budgets"): C-load a map and validate it with the
+# models; no positions, no source map, no safety checks, no diagnostics, no output.
 _PYDANTIC = """\
 import sys
 from ruamel.yaml import YAML

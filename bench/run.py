@@ -1,4 +1,4 @@
-"""Measure journeyctl against its floors and peers, and check DESIGN.md's performance budget.
+"""Measure journeyctl against its floors and peers; check the budgets of docs/architecture.md.
 
     .venv/bin/python bench/run.py            # full run (about twenty minutes on 2 cores)
     .venv/bin/python bench/run.py --quick    # smoke run: fewer repetitions, 100 and 500 maps
@@ -607,6 +607,130 @@ def render_section(bench: Bench, tools: Tools, plan: Plan, big: Corpus) -> list[
     ]
 
 
+@dataclass(frozen=True)
+class DiffInputs:
+    """What the diff rows compare: the big map against an edit of it, and a git repository of
+    the largest corpus with a few maps edited in its work tree."""
+
+    big_folder: Path
+    repo: Path
+    maps: int
+    changed: tuple[str, ...]
+
+
+DIFF_CHANGED = 10
+"""How many maps of the repository are edited for `diff --base`."""
+
+
+def edit_map(text: str, every: int = 1) -> str:
+    """A realistic edit: a new title, some positive moments turned negative (every `every`-th
+    one; only the first when `every` is 1), and the first touchpoint emotion of 1 lowered."""
+    seen = 0
+
+    def moment(line: str) -> str:
+        nonlocal seen
+        if line.strip() != "moment: positive":
+            return line
+        seen += 1
+        hit = seen % every == 0 if every > 1 else seen == 1
+        return line.replace("positive", "negative") if hit else line
+
+    lines = [moment(line) for line in text.split("\n")]
+    edited = "\n".join(lines).replace("\ntitle: ", "\ntitle: Edited, ", 1)
+    return edited.replace("        emotion: 1\n", "        emotion: 0\n", 1)
+
+
+def prepare_diff(out: Path, maps: Corpus, big: Corpus) -> DiffInputs:
+    """The big map and its edit side by side; a repository of `maps` committed once (rebuilt
+    when the corpus changes), with its work tree reset and the same maps edited every run."""
+    big_folder = out / "diff-big"
+    big_folder.mkdir(parents=True, exist_ok=True)
+    original = (big.folder / big.names[0]).read_text(encoding="utf-8")
+    (big_folder / "old.journey.yaml").write_text(original, encoding="utf-8")
+    (big_folder / "new.journey.yaml").write_text(edit_map(original, every=50), encoding="utf-8")
+
+    repo = out / f"diff-repo-{len(maps.names)}"
+    stamp = (maps.folder / "manifest.json").read_text(encoding="utf-8")
+    stamp_file = repo / ".git" / "bench-stamp"
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+    if not stamp_file.is_file() or stamp_file.read_text(encoding="utf-8") != stamp:
+        start = time.perf_counter()
+        shutil.rmtree(repo, ignore_errors=True)
+        repo.mkdir(parents=True)
+        for name in maps.names:
+            shutil.copyfile(maps.folder / name, repo / name)
+        git("init", "-q", "-b", "main")
+        git("add", "-A")
+        git("-c", "user.name=bench", "-c", "user.email=bench@example.com",
+            "-c", "commit.gpgsign=false", "commit", "-q", "-m", "corpus")  # fmt: skip
+        stamp_file.write_text(stamp, encoding="utf-8")
+        print(
+            f"committed {len(maps.names)} maps in {repo} ({time.perf_counter() - start:.1f} s)",
+            file=sys.stderr,
+        )
+    else:
+        git("checkout", "-q", "--", ".")
+    step = max(1, len(maps.names) // DIFF_CHANGED)
+    changed = tuple(maps.names[::step][:DIFF_CHANGED])
+    for name in changed:
+        path = repo / name
+        path.write_text(edit_map(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return DiffInputs(big_folder, repo, len(maps.names), changed)
+
+
+def diff_section(bench: Bench, tools: Tools, plan: Plan, inputs: DiffInputs) -> list[Check]:
+    """`journeyctl diff` of the 200 x 25 map against an edit of it (budget: 2x `lint` of that
+    map, measured by the scale section), and `diff --base` over the largest corpus in a git
+    repository with 10 maps changed (budget: 1.5x `lint` of those 10 maps)."""
+    jc = tools.journeyctl
+    changed = inputs.changed
+    bench.measure(
+        [
+            Command(
+                "diff-big",
+                "journeyctl diff, 200x25 map vs an edit",
+                (jc, "diff", "--today", TODAY, "--format", "json", "old.journey.yaml",
+                 "new.journey.yaml") if jc else None,
+                inputs.big_folder,
+                1,
+                plan.reps,
+            ),
+            Command(
+                "diff-base",
+                f"journeyctl diff --base, {len(changed)} of {inputs.maps:,} changed",
+                (jc, "diff", "--base", "HEAD", "--today", TODAY, "--format", "json")
+                if jc else None,
+                inputs.repo,
+                len(changed),
+                plan.reps,
+            ),
+            Command(
+                "lint-changed",
+                f"journeyctl lint, the {len(changed)} changed maps",
+                (jc, "lint", "--today", TODAY, *changed) if jc else None,
+                inputs.repo,
+                len(changed),
+                plan.reps,
+            ),
+        ]
+    )  # fmt: skip
+    s = "diff"
+    return [
+        ratio_check(bench, s, "diff 200x25 map / lint of it", "diff-big", "lint-big", 2.0),
+        ratio_check(
+            bench,
+            s,
+            f"diff --base ({len(changed)} of {inputs.maps:,} changed) / lint of those maps",
+            "diff-base",
+            "lint-changed",
+            1.5,
+        ),
+    ]
+
+
 def _lint(tools: Tools, c: Corpus, n: int, reps: int) -> Command:
     argv = (tools.journeyctl, "lint", "--today", TODAY, *c.names) if tools.journeyctl else None
     return Command(f"lint-{n}", f"journeyctl lint, {n:,} maps", argv, c.folder, n, reps)
@@ -878,6 +1002,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = sorted({*plan.throughput_sizes, *plan.scale_sizes})
     corpora = {n: prepare_corpus(args.out, n) for n in sizes}
     big = prepare_big(args.out)
+    diff_inputs = prepare_diff(args.out, corpora[max(sizes)], big)
 
     bench = Bench(env)
 
@@ -888,6 +1013,7 @@ def main(argv: list[str] | None = None) -> int:
             *scale_section(bench, tools, plan, corpora, big),
             *fmt_section(bench, tools, plan, corpora),
             *render_section(bench, tools, plan, big),
+            *diff_section(bench, tools, plan, diff_inputs),
         ]
 
     sections()  # plan

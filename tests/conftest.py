@@ -17,6 +17,11 @@ from journeyctl.diagnostics import Diagnostic
 from journeyctl.load import DEFAULT_LIMITS, Limits
 
 ROOT = Path(__file__).resolve().parents[1]
+JSON_KEYS = [
+    "path", "line", "column", "end_line", "end_column", "code", "rule", "severity", "message",
+    "fingerprint",
+]  # fmt: skip
+"""The keys of every `--format json` object, in order, as the README documents them."""
 EXAMPLES = ROOT / "examples"
 TODAY = datetime.date(2026, 11, 27)
 
@@ -70,5 +75,5 @@ def line_of(text: str, pattern: str) -> int:
 
 @pytest.fixture
 def format_example() -> str:
-    """FORMAT.md's complete example, kept in the tests as the canonical valid map."""
+    """docs/format.md's complete example, kept in the tests as the canonical valid map."""
     return (ROOT / "tests" / "data" / "format-example.journey.yaml").read_text()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import JSON_KEYS, ROOT
 
 EXAMPLE = (ROOT / "tests" / "data" / "format-example.journey.yaml").read_text()
 
@@ -49,9 +49,7 @@ def test_json_has_exactly_the_documented_keys(maps: Path) -> None:
     result = run("lint", ".", "--format", "json", "--today", "2026-11-27", cwd=maps)
     found = json.loads(result.stdout)
     assert found, "expected findings"
-    keys = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
-            "message", "fingerprint"]  # fmt: skip
-    assert all(list(item) == keys for item in found)
+    assert all(list(item) == JSON_KEYS for item in found)
     assert {item["severity"] for item in found} <= {"error", "warning", "info"}
     assert "files checked" in result.stderr  # the summary goes to stderr in machine formats
 

@@ -1,7 +1,7 @@
 """`journeyctl schema` and the committed JSON Schema, checked with a real validator.
 
-DESIGN.md ("Architecture"): the schema is generated from the models, committed, and a test
-fails when the committed file is stale; every object has `additionalProperties: false` and
+docs/architecture.md ("The schema"): the schema is generated from the models, committed, and a
+test fails when the committed file is stale; every object has `additionalProperties: false` and
 `patternProperties: {"^x-": {}}`, so that an editor flags `touchpiont` and accepts `x-notes`.
 """
 

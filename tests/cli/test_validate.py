@@ -1,7 +1,7 @@
 """`journeyctl validate` through the real command line, in a subprocess, on every bad input.
 
-DESIGN.md ("Bad input", "Commands"): a content problem is a diagnostic with a position and
-exit code 1; a path that does not exist or cannot be opened is exit 2 with a message on
+docs/architecture.md ("Bad input", "Exit codes"): a content problem is a diagnostic with a
+position and exit code 1; a path that does not exist or cannot be opened is exit 2 with a message on
 stderr; no bad input crashes the program, hangs it, or changes a file; no traceback is ever
 shown. Subprocesses are what the user runs, so they are what is tested here; to stay fast,
 independent runs are started concurrently.
@@ -23,22 +23,11 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import JSON_KEYS
 from tests.load.cases import BAD_INPUTS, EXAMPLE, MINIMAL, ODD_BUT_VALID, BadInput
 
 Result = subprocess.CompletedProcess[str]
 
-KEYS = [
-    "path",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "code",
-    "rule",
-    "severity",
-    "message",
-    "fingerprint",
-]
 TEXT_LINE = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning|info) "
     r"(?P<code>JM\d{3}) (?P<message>.*) \[(?P<rule>[a-z0-9-]+)\]$"
@@ -103,7 +92,7 @@ def json_diagnostics(stdout: str) -> list[dict[str, Any]]:
     document = json.loads(stdout)  # exactly one JSON document and nothing else
     assert isinstance(document, list)
     for item in document:
-        assert list(item) == KEYS
+        assert list(item) == JSON_KEYS
     return document
 
 

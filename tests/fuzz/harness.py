@@ -1,10 +1,11 @@
 """What every fuzz target checks, and how: bounded in time, twice for determinism.
 
 `check_input` runs one input through the public API's `check_bytes` (load, validate, lint),
-twice, and asserts the properties of DESIGN.md ("Bad input", "Commands"): nothing raises, every
-diagnostic is well formed (a documented code with its rule name, a severity, a one-line message,
-1-based positions inside the file), validation codes only for invalid maps, and the same input
-gives the same diagnostics. `run_cli` does the same through `python -m journeyctl` with stdin.
+twice, and asserts the properties of docs/architecture.md ("Bad input", "Exit codes"): nothing
+raises, every diagnostic is well formed (a documented code with its rule name, a severity, a
+one-line message, 1-based positions inside the file), validation codes only for invalid maps,
+and the same input gives the same diagnostics. `run_cli` does the same through
+`python -m journeyctl` with stdin.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from journeyctl.diagnostics import VALIDATION_CODES, Diagnostic, Severity
 from journeyctl.lint.policy import enabled_codes
 from journeyctl.lint.registry import lookup
 from journeyctl.load import DEFAULT_LIMITS, Limits
+from tests.conftest import JSON_KEYS
 
 PATH = "fuzz.journey.yaml"
 TODAY = datetime.date(2026, 11, 27)
@@ -53,8 +55,6 @@ ALARM_SECONDS = 60
 hang fails the test instead of stalling the run."""
 
 CODE_PATTERN = re.compile(r"JM(?:00[1-3]|010|[2-6]\d\d)")
-JSON_KEYS = ["path", "line", "column", "end_line", "end_column", "code", "rule", "severity",
-             "message", "fingerprint"]  # fmt: skip
 
 
 def scaled_examples(fraction: float, minimum: int = 5) -> int:

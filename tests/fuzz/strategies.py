@@ -445,7 +445,7 @@ EXTRA_LINES = ["x-notes: kept", "- id: extra", "  - {id: t9, name: T}", "<<: *a"
 
 @st.composite
 def mutated_example(draw: st.DrawFn) -> bytes:
-    """FORMAT.md's example with random line and character edits, and a random line-end style."""
+    """docs/format.md's example with random line and character edits, and random line ends."""
     lines = EXAMPLE.splitlines()
     for _ in range(draw(st.integers(1, 8))):
         operation = draw(st.sampled_from(

@@ -4,7 +4,7 @@ One process per input, so these run a sixth of the profile's example count (25 i
 not marked `slow`: `make fuzz` (`-m slow`) leaves them out (see tests/fuzz/__init__.py).
 Properties: exit code 0, 1 or 2 and never a signal, no traceback, no internal error, one
 document on stdout in the chosen format, and for JSON exactly the library's diagnostics with
-the exit code DESIGN.md's "Commands" gives them.
+the exit code docs/architecture.md ("Exit codes") gives them.
 """
 
 from __future__ import annotations

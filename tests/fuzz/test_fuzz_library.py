@@ -92,9 +92,9 @@ def test_deep_nesting(case: tuple[fuzz.Built, int]) -> None:
 
 @given(fuzz.nesting_probes(), st.integers(1, 6))
 def test_the_loader_never_nests_deeper_than_the_limit(text: str, max_depth: int) -> None:
-    """DESIGN.md "Architecture": nesting deeper than `max_depth` is refused before anything
-    recurses on it. At a small limit, tiny texts reach past it in every way YAML allows; any
-    text the parser nests deeper than the limit must fail to load (JM001)."""
+    """docs/architecture.md "The safe loader": nesting deeper than `max_depth` is refused before
+    anything recurses on it. At a small limit, tiny texts reach past it in every way YAML allows;
+    any text the parser nests deeper than the limit must fail to load (JM001)."""
     reached = parser_depth(text)
     event(f"parser depth {min(reached, max_depth + 1)}, limit {max_depth}")
     rejected = _loader_rejects(text, max_depth)
@@ -107,7 +107,8 @@ def test_the_loader_never_nests_deeper_than_the_limit(text: str, max_depth: int)
 
 
 FINDING_KEYS = ('"id"', '"persona"', '"source"')
-"""What a lint finding points at in the emitter's output (DESIGN.md "Where a finding points")."""
+"""What a finding points at in the emitter's output (docs/architecture.md "Where a finding
+points")."""
 
 
 def _valid_map(raw: bytes) -> tuple[str, Result] | None:
@@ -135,9 +136,9 @@ def test_findings_point_at_their_key_in_editor_lines(raw: bytes) -> None:
 
 @given(fuzz.generated_maps())
 def test_a_comment_on_the_finding_line_suppresses_it(raw: bytes) -> None:
-    """DESIGN.md "Suppression": `# journeyctl: ignore[CODE]` suppresses the findings reported on
-    its line. Naming every finding's code at the end of its line leaves no finding of those
-    codes and no unused suppression (JM010)."""
+    """docs/architecture.md "Suppression": `# journeyctl: ignore[CODE]` suppresses the findings
+    reported on its line. Naming every finding's code at the end of its line leaves no finding of
+    those codes and no unused suppression (JM010)."""
     checked = _valid_map(raw)
     if checked is None:
         return

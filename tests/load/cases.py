@@ -1,4 +1,4 @@
-"""Every bad input of DESIGN.md ("Bad input"), with the diagnostic it must produce.
+"""Every bad input of docs/architecture.md ("Bad input"), with the diagnostic it must produce.
 
 One table, used twice: by tests/load (the library, `journeyctl.check`) and by tests/cli (the real
 command line, text and JSON). Each case names the code, the 1-based line and column the
@@ -299,7 +299,7 @@ def _cases() -> list[BadInput]:
     add(case("huge-integer", text, "JM001", at(text, r"^x-big", "9"),
              "as int", "5000 digits"))
 
-    # --- schema errors (JM002) on a copy of FORMAT.md's example --------------------------
+    # --- schema errors (JM002) on a copy of docs/format.md's example --------------------------
     text = replaced("    touchpoints:  ", "    touchpiont:   ")
     add(case("misspelt-key", text, "JM002", at(text, r"^    touchpiont:", "touchpiont"),
              "unknown key 'touchpiont'", "did you mean 'touchpoints'"))

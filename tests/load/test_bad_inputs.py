@@ -1,4 +1,5 @@
-"""Every bad input of DESIGN.md, through the library: the code, where it points, what it says.
+"""Every bad input (docs/architecture.md "Bad input"), through the library: the code, where it
+points, what it says.
 
 The same table (tests/load/cases.py) runs through the real command line in
 tests/cli/test_validate.py; here it runs in-process, through `journeyctl.check`, the function

@@ -1,4 +1,5 @@
-"""The loader's steps one by one (DESIGN.md "Architecture"): what they accept, what they refuse.
+"""The loader's steps one by one (docs/architecture.md "The safe loader"): what they accept,
+what they refuse.
 
 tests/load/test_bad_inputs.py checks the diagnostic every bad input gets; this module checks
 the rest of each promise: boundaries of the limits, nothing constructed from a tag, what a

@@ -8,21 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from journeyctl.output.json import format_report
+from tests.conftest import JSON_KEYS
 
 from .cases import ACME, HOSTILE_MESSAGE, HOSTILE_PATH, make_empty_report, make_report, single
 
-KEYS = [
-    "path",
-    "line",
-    "column",
-    "end_line",
-    "end_column",
-    "code",
-    "rule",
-    "severity",
-    "message",
-    "fingerprint",
-]
 TYPES = {
     "path": str,
     "line": int,
@@ -43,7 +32,7 @@ def test_one_array_of_objects_with_exactly_the_documented_keys() -> None:
     data = json.loads(out)
     assert isinstance(data, list) and len(data) == 8
     for item in data:
-        assert list(item) == KEYS
+        assert list(item) == JSON_KEYS
         for key, kind in TYPES.items():
             assert type(item[key]) is kind, (key, item[key])
         assert item["severity"] in {"error", "warning", "info"}

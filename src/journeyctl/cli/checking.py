@@ -1,100 +1,58 @@
-"""What `validate` and `lint` share: inputs to jobs, the validation task, and exit codes."""
+"""`validate` and `lint` over many files: build the run, check each file through the library,
+report. Each step is its own function; the commands only parse options and call `run_check`.
+"""
 
 from __future__ import annotations
 
 import datetime
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.cli.discover import discover
-from journeyctl.cli.pipeline import STDIN, Job, Outcome, read_or_report, run_jobs
-from journeyctl.config import ConfigError, ConfigResolver, Settings
-from journeyctl.diagnostics import (
-    VALIDATION_CODES,
-    Diagnostic,
-    FileReport,
-    Report,
-    RuleInfo,
-    Severity,
+from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_USAGE
+from journeyctl.cli.inputs import Inputs, UsageError, collect_jobs
+from journeyctl.cli.pipeline import Job, run_jobs
+from journeyctl.cli.reporting import (
+    exit_code,
+    fail_threshold,
+    print_report,
+    print_summary,
+    summary_line,
 )
+from journeyctl.config import ConfigError, ConfigResolver, Settings
+from journeyctl.diagnostics import Diagnostic, FileReport, Report, RuleInfo
 from journeyctl.validation.codes import VALIDATION_RULES
 
 
-class UsageError(Exception):
-    """Exit 2: a path that does not exist or cannot be opened, a bad option."""
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    """What the command line says for every file; the configuration adds per-file settings."""
+
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] = ()
+    today: datetime.date | None = None
 
 
-@dataclass(frozen=True)
-class Inputs:
-    jobs: list[Job]
-    config_problems: list[Diagnostic]
+@dataclass(slots=True)
+class Outcome:
+    """What a check of one file sends back from a worker: small and picklable."""
 
-
-def collect_jobs(
-    paths: Sequence[str], resolver: ConfigResolver, stdin_filename: str | None = None
-) -> Inputs:
-    """One job per file to read, sorted by path, with the configuration that applies to it.
-
-    A file whose configuration is broken is not checked; the configuration's problems are
-    returned instead, once per configuration file.
-    """
-    if not paths:
-        paths = ["."]
-    jobs: list[Job] = []
-    named: list[Path] = []
-    problems: dict[str, list[Diagnostic]] = {}
-
-    def settings_for(folder: Path) -> Settings | None:
-        try:
-            return resolver.for_folder(folder)
-        except ConfigError as exc:
-            problems.setdefault(exc.diagnostics[0].path, exc.diagnostics)
-            return None
-
-    for raw in paths:
-        if raw == STDIN:
-            shown = stdin_filename or "<stdin>"
-            settings = settings_for(Path.cwd())
-            text = sys.stdin.buffer.read()
-            if settings is not None:
-                jobs.append(Job(Path(shown), shown, settings, text))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            settings = settings_for(path.resolve())
-            if settings is not None:
-                named.extend(discover([path], settings.include, settings.exclude))
-        elif path.exists():
-            named.append(path)
-        else:
-            raise UsageError(f"{raw}: no such file or directory")
-    seen: set[Path] = set()
-    for path in sorted(named, key=lambda p: p.as_posix()):
-        if path in seen:
-            continue
-        seen.add(path)
-        settings = settings_for(path.resolve().parent)
-        if settings is not None:
-            jobs.append(Job(path, path.as_posix(), settings))
-    limit = min((job.settings.limits.max_files for job in jobs), default=0)
-    if jobs and len(jobs) > limit:
-        raise UsageError(
-            f"{len(jobs):,} files to check, over the limit of {limit:,} "
-            "(raise limits.max_files in the configuration)"
-        )
-    config_problems = [d for found in problems.values() for d in found]
-    return Inputs(jobs, config_problems)
+    shown: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    valid: bool = True
+    unreadable: str | None = None
+    """Set when the file could not be read: a usage error (exit 2), not a diagnostic."""
 
 
 def check_task(job: Job, options: LintOptions | None) -> Outcome:
     """Check one file through the library; `options` None validates without linting."""
     from journeyctl.api import check_bytes, rule_policy
 
-    raw = read_or_report(job)
-    if isinstance(raw, Outcome):
-        return raw
+    try:
+        raw = job.read()
+    except OSError as exc:
+        return Outcome(job.shown, valid=False, unreadable=f"{job.shown}: {exc.strerror or exc}")
     policy = None
     if options is not None:
         policy = rule_policy(
@@ -108,25 +66,15 @@ def validate_task(job: Job) -> Outcome:
     return check_task(job, None)
 
 
-@dataclass(frozen=True, slots=True)
-class LintOptions:
-    """What the command line says for every file; the configuration adds per-file settings."""
-
-    select: tuple[str, ...] | None = None
-    ignore: tuple[str, ...] = ()
-    today: datetime.date | None = None
-
-
-def fail_threshold(option: str | None, settings: Settings | None) -> Severity | None:
-    """The lowest severity that fails the run; None for `never`."""
-    chosen = option or (settings.fail_on if settings else None) or "error"
-    return None if chosen == "never" else Severity.parse(chosen)
-
-
-def failed(diagnostics: Sequence[Diagnostic], threshold: Severity | None) -> bool:
-    if threshold is None:
-        return False
-    return any(d.code in VALIDATION_CODES or d.severity >= threshold for d in diagnostics)
+def build_run(
+    paths: Sequence[str], config: Path | None, stdin_filename: str | None
+) -> tuple[Inputs, ConfigResolver | None]:
+    """The jobs of a run; a broken `--config` becomes the run's only problem."""
+    try:
+        resolver = ConfigResolver(config)
+    except ConfigError as exc:
+        return Inputs([], exc.diagnostics), None
+    return collect_jobs(paths, resolver, stdin_filename), resolver
 
 
 def run_check(
@@ -143,16 +91,11 @@ def run_check(
 ) -> int:
     """Check every input, print the report, and return the exit code."""
     from journeyctl import __version__
-    from journeyctl.output import get_formatter
 
     try:
-        resolver = ConfigResolver(config)
-        inputs = collect_jobs(paths, resolver, stdin_filename)
-    except ConfigError as exc:
-        inputs = Inputs([], exc.diagnostics)
-        resolver = None
-    except (UsageError, OSError) as exc:
-        return _usage(str(exc))
+        inputs, resolver = build_run(paths, config, stdin_filename)
+    except (UsageError, ConfigError, OSError) as exc:
+        return _usage(exc)
     if inputs.jobs:
         import journeyctl.validation  # noqa: F401 - build the models once, before workers fork
     elif not inputs.config_problems:
@@ -166,34 +109,29 @@ def run_check(
     if unreadable:
         return _usage("; ".join(unreadable))
 
-    files = [FileReport(o.shown, sorted(o.diagnostics, key=lambda d: d.sort_key)) for o in outcomes]
-    if inputs.config_problems:
-        by_path: dict[str, list[Diagnostic]] = {}
-        for problem in inputs.config_problems:
-            by_path.setdefault(problem.path, []).append(problem)
-        files.extend(FileReport(path, found) for path, found in by_path.items())
-        files.sort(key=lambda f: f.path)
-    report = Report(files, list(rules), __version__)
-
-    if output_format == "text":
-        from journeyctl.cli.console import wants_color
-        from journeyctl.output.text import format_report as format_text
-
-        document = format_text(report, color=wants_color(sys.stdout))
-    else:
-        document = get_formatter(output_format)(report)
-    sys.stdout.write(document)
-
-    summary = _summary(report, outcomes, lint=lint)
-    summary_stream = sys.stdout if output_format == "text" else sys.stderr
-    if statistics:
-        summary_stream.write(_statistics(report))
-    summary_stream.write(summary + "\n")
+    report = Report(_file_reports(outcomes, inputs.config_problems), list(rules), __version__)
+    print_report(report, output_format)
+    invalid = sum(1 for o in outcomes if not o.valid)
+    summary = summary_line(report, len(outcomes), invalid, lint=lint)
+    print_summary(report, summary, output_format, statistics=statistics)
 
     threshold = fail_threshold(fail_on, _settings_here(resolver))
     if inputs.config_problems and threshold is not None:
-        return 1
-    return 1 if failed(report.diagnostics, threshold) else 0
+        return EXIT_FAILED
+    return exit_code(report.diagnostics, threshold)
+
+
+def _file_reports(
+    outcomes: Sequence[Outcome], config_problems: Sequence[Diagnostic]
+) -> list[FileReport]:
+    files = [FileReport(o.shown, sorted(o.diagnostics, key=lambda d: d.sort_key)) for o in outcomes]
+    if config_problems:
+        by_path: dict[str, list[Diagnostic]] = {}
+        for problem in config_problems:
+            by_path.setdefault(problem.path, []).append(problem)
+        files.extend(FileReport(path, found) for path, found in by_path.items())
+        files.sort(key=lambda f: f.path)
+    return files
 
 
 def _settings_here(resolver: ConfigResolver | None) -> Settings | None:
@@ -206,35 +144,8 @@ def _settings_here(resolver: ConfigResolver | None) -> Settings | None:
         return None
 
 
-def _usage(message: str) -> int:
-    sys.stderr.write(f"journeyctl: error: {message}\n")
-    return 2
-
-
-def _summary(report: Report, outcomes: Sequence[Outcome], *, lint: bool) -> str:
-    checked = len(outcomes)
-    files = f"{checked} file{'s' if checked != 1 else ''}"
-    invalid = sum(1 for o in outcomes if not o.valid)
-    if not lint:
-        return f"{files} checked, {invalid} invalid"
-    counts = {severity: 0 for severity in Severity}
-    for diagnostic in report.diagnostics:
-        counts[diagnostic.severity] += 1
-    total = sum(counts.values())
-    if total == 0:
-        return f"{files} checked, no problems found"
-    parts = [
-        f"{counts[s]} {s.label}{'s' if counts[s] != 1 and s is not Severity.INFO else ''}"
-        for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-    ]
-    problems = f"{total} problem{'s' if total != 1 else ''}"
-    return f"{files} checked, {invalid} invalid, {problems} ({', '.join(parts)})"
-
-
-def _statistics(report: Report) -> str:
-    counts: dict[tuple[str, str], int] = {}
-    for diagnostic in report.diagnostics:
-        key = (diagnostic.code, diagnostic.rule)
-        counts[key] = counts.get(key, 0) + 1
-    lines = [f"{count:>5}  {code}  {rule}" for (code, rule), count in sorted(counts.items())]
-    return "".join(line + "\n" for line in lines)
+def _usage(problem: Exception | str) -> int:
+    if isinstance(problem, OSError):
+        problem = f"{problem.filename}: {problem.strerror or problem}"
+    sys.stderr.write(f"journeyctl: error: {problem}\n")
+    return EXIT_USAGE

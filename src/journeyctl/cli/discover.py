@@ -1,4 +1,4 @@
-"""Which files a run reads: DESIGN.md's rules for PATH arguments.
+"""Which files a run reads: the rules for PATH arguments (docs/architecture.md).
 
 Directories are searched recursively for `*.journey.yaml` / `*.journey.yml` (configurable
 globs), skipping hidden folders below the given path and, inside a git work tree, what git

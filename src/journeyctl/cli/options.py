@@ -9,22 +9,15 @@ from typing import Annotated, Optional
 
 import typer
 
+from journeyctl.diagnostics import FAIL_ON_LEVELS
+from journeyctl.output import FORMATS
 
-class OutputFormat(StrEnum):
-    """The diagnostic formats of `validate` and `lint` (the `output` package has one each)."""
-
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    junit = "junit"
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    info = "info"
-    never = "never"
+# Choices for typer, built from the library's own lists so that each is defined once.
+OutputFormat = StrEnum("OutputFormat", {name: name for name in FORMATS})  # type: ignore[misc]
+"""The diagnostic formats of `validate` and `lint` (the `output` package has one each)."""
+TEXT = OutputFormat("text")
+"""The default format: for people, with colour on a terminal."""
+FailOn = StrEnum("FailOn", {level: level for level in FAIL_ON_LEVELS})  # type: ignore[misc]
 
 
 PathsArgument = Annotated[

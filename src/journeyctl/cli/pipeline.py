@@ -1,7 +1,8 @@
-"""Running one check over many files: in order, in parallel when it pays, with progress.
+"""Running one per-file task over many files: in order, in parallel when it pays, with progress.
 
-The per-file task is a plain picklable callable; results always come back in input order, so
-a parallel run prints exactly what a serial one would.
+Generic over the task's result, so that lint, render, report, diff and fmt share it. The task
+is a plain picklable callable; results always come back in input order, so a parallel run
+prints exactly what a serial one would.
 """
 
 from __future__ import annotations
@@ -9,12 +10,11 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from journeyctl.config import Settings
-from journeyctl.diagnostics import Diagnostic
 
 # Below this many files a process pool costs more than it saves (fork + pickling).
 PARALLEL_THRESHOLD = 24
@@ -25,6 +25,8 @@ STDIN = "-"
 
 @dataclass(frozen=True, slots=True)
 class Job:
+    """One file of a run, with the configuration that applies to it."""
+
     path: Path
     shown: str
     settings: Settings
@@ -36,24 +38,19 @@ class Job:
         return self.path.read_bytes()
 
 
-@dataclass(slots=True)
-class Outcome:
-    shown: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    valid: bool = True
-    unreadable: str | None = None
-    """Set when the file could not be read: a usage error (exit 2), not a diagnostic."""
+J = TypeVar("J")
+R = TypeVar("R")
 
 
-T = TypeVar("T")
-
-
-def run_jobs(jobs: Sequence[Job], task: Callable[[Job], Outcome]) -> list[Outcome]:
+def run_jobs(
+    jobs: Sequence[J], task: Callable[[J], R], *, description: str = "Checking maps"
+) -> list[R]:
+    """`[task(job) for job in jobs]`, forked over the cores for large runs."""
     workers = min(os.cpu_count() or 1, 8)
     show_progress = len(jobs) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
     if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
-        serial: Iterator[Outcome] = map(task, jobs)
-        return list(_with_progress(serial, len(jobs)) if show_progress else serial)
+        serial: Iterator[R] = map(task, jobs)
+        return list(_with_progress(serial, len(jobs), description) if show_progress else serial)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -62,23 +59,16 @@ def run_jobs(jobs: Sequence[Job], task: Callable[[Job], Outcome]) -> list[Outcom
     chunk = max(1, min(64, len(jobs) // (workers * 4)))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         results = pool.map(task, jobs, chunksize=chunk)
-        return list(_with_progress(results, len(jobs)) if show_progress else results)
+        return list(_with_progress(results, len(jobs), description) if show_progress else results)
 
 
-def _with_progress(results: Iterator[T], total: int) -> Iterator[T]:
+def _with_progress(results: Iterator[R], total: int, description: str) -> Iterator[R]:
     from rich.progress import Progress
 
     from journeyctl.cli.console import stderr_console
 
     with Progress(console=stderr_console(), transient=True) as progress:
-        bar = progress.add_task("Checking maps", total=total)
+        bar = progress.add_task(description, total=total)
         for result in results:
             progress.advance(bar)
             yield result
-
-
-def read_or_report(job: Job) -> bytes | Outcome:
-    try:
-        return job.read()
-    except OSError as exc:
-        return Outcome(job.shown, valid=False, unreadable=f"{job.shown}: {exc.strerror or exc}")

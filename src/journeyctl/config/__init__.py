@@ -12,6 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from journeyctl.diagnostics import (
+    FAIL_ON_LEVELS as FAIL_ON,
+)
 from journeyctl.diagnostics import SCHEMA, YAML_SYNTAX, Diagnostic, Span, validation_error
 from journeyctl.load import DEFAULT_LIMITS, Limits, LoadError, load_bytes
 from journeyctl.load.sourcemap import PathKey, SourceMap
@@ -20,7 +23,6 @@ from journeyctl.suggest import closest
 CONFIG_NAMES = (".journeyctl.yaml", "pyproject.toml")
 DEFAULT_INCLUDE = ("*.journey.yaml", "*.journey.yml")
 """Which files a folder search reads when the configuration names no `include` globs."""
-FAIL_ON = ("error", "warning", "info", "never")
 SEVERITIES = ("error", "warning", "info")
 _LIMIT_KEYS = {
     "max_file_size": "max_file_size",

@@ -26,7 +26,7 @@ class Finding:
     """A rule's verdict on one element, located by its path in the map.
 
     With `key`, the finding points at that key of the element (an evidence entry's `source`);
-    without, at the element's `id` key (DESIGN.md "Where a finding points").
+    without, at the element's `id` key (docs/architecture.md "Where a finding points").
     """
 
     path: PathKey

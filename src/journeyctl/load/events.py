@@ -79,7 +79,7 @@ def build(text: str, limits: Limits) -> Built:
     documents = 0
     expanded = 0
 
-    def place(value: Any, span: Span, size: int, start: Any) -> PathKey | None:
+    def place(value: Any, span: Span, size: int) -> PathKey | None:
         """Put a finished value where it belongs; None when it was a mapping key."""
         if not stack:
             root.append(value)
@@ -134,7 +134,7 @@ def build(text: str, limits: Limits) -> Built:
                     value = event.value  # `1:` or `true:` as a key is the text, not a number
                 if "#" in event.value:
                     hash_scalars.append((event.start_mark.index, event.end_mark.index))
-                place(value, span, 1, event.start_mark)
+                place(value, span, 1)
                 if event.anchor is not None:
                     anchors[event.anchor] = _Anchor(value, 1, open=False)
             elif kind in ("MappingStartEvent", "SequenceStartEvent"):
@@ -169,7 +169,7 @@ def build(text: str, limits: Limits) -> Built:
             elif kind in ("MappingEndEvent", "SequenceEndEvent"):
                 finished = stack.pop()
                 span = positions.span(finished.start, event.end_mark)
-                place(finished.container, span, finished.size, finished.start)
+                place(finished.container, span, finished.size)
                 if finished.anchor is not None:
                     anchors[finished.anchor] = _Anchor(finished.container, finished.size, False)
             elif kind == "AliasEvent":
@@ -196,7 +196,7 @@ def build(text: str, limits: Limits) -> Built:
                         "configuration if this file is right",
                         span,
                     )
-                place(anchor.value, span, anchor.size, event.start_mark)
+                place(anchor.value, span, anchor.size)
             elif kind == "DocumentStartEvent":
                 documents += 1
                 if documents > 1:

@@ -1,4 +1,4 @@
-"""One pydantic model per concept of FORMAT.md: the format in executable form.
+"""One pydantic model per concept of the format (docs/format.md): the format in executable form.
 
 Every model forbids unknown keys except `x-` ones, which any mapping may carry for a team's
 own use. Field titles and descriptions become the JSON Schema that editors show.

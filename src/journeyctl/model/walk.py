@@ -28,5 +28,5 @@ def touchpoints(journey: JourneyMap) -> Iterator[tuple[PathKey, Stage, Touchpoin
 
 
 def customer_evidence(stage: Stage) -> list[Evidence]:
-    """The stage's evidence entries that carry a customer voice (FORMAT.md's table)."""
+    """The stage's evidence entries that carry a customer voice (docs/format.md's table)."""
     return [entry for entry in stage.evidence if entry.source.voice is Voice.CUSTOMER]

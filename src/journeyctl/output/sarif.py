@@ -82,10 +82,12 @@ def _results(diagnostics: list[Diagnostic], index_of: dict[str, int]) -> list[JS
     results: list[JSONObject] = []
     seen: dict[str, int] = {}
     for d in diagnostics:
-        # Keyed by path, code and message but not line, so that an alert survives edits above
-        # it; the count tells identical findings in one file apart.
+        # Keyed by path and the finding's fingerprint (code, element ids, detail) but neither
+        # line nor message, so that an alert survives edits above it and a new `--today`; the
+        # count tells identical findings in one file apart.
+        identity = d.fingerprint or f"{d.code}\0{d.message}"
         digest = hashlib.sha256(
-            "\0".join((d.path, d.code, d.message)).encode("utf-8", "surrogateescape")
+            "\0".join((d.path, identity)).encode("utf-8", "surrogateescape")
         ).hexdigest()[:32]
         seen[digest] = seen.get(digest, 0) + 1
         results.append(

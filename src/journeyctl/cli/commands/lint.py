@@ -8,11 +8,11 @@ import typer
 
 from journeyctl.cli.app import app, usage_error
 from journeyctl.cli.options import (
+    TEXT,
     ConfigOption,
     FailOn,
     FormatOption,
     IgnoreOption,
-    OutputFormat,
     PathsArgument,
     SelectOption,
     StdinFilenameOption,
@@ -24,7 +24,7 @@ from journeyctl.cli.options import (
 @app.command(short_help="Validate, then check maps for gaps (the rules).")
 def lint(
     paths: PathsArgument = None,
-    output_format: FormatOption = OutputFormat.text,
+    output_format: FormatOption = TEXT,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     fail_on: Annotated[

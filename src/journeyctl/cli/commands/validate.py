@@ -6,9 +6,9 @@ import typer
 
 from journeyctl.cli.app import app
 from journeyctl.cli.options import (
+    TEXT,
     ConfigOption,
     FormatOption,
-    OutputFormat,
     PathsArgument,
     StdinFilenameOption,
 )
@@ -17,7 +17,7 @@ from journeyctl.cli.options import (
 @app.command(short_help="Check maps against the format (YAML, schema, references).")
 def validate(
     paths: PathsArgument = None,
-    output_format: FormatOption = OutputFormat.text,
+    output_format: FormatOption = TEXT,
     config: ConfigOption = None,
     stdin_filename: StdinFilenameOption = None,
 ) -> None:

@@ -1,0 +1,81 @@
+"""The layers of docs/architecture.md, enforced: the library never imports the command line,
+the lint engine takes data (no run pipeline, no configuration), and start-up stays lean."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "src" / "journeyctl"
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imports(path: Path) -> set[str]:
+    """Every journeyctl module a file imports, at the top or inside a function."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in found if name.startswith("journeyctl")}
+
+
+MODULES = {_module_name(path): _imports(path) for path in sorted(PACKAGE.rglob("*.py"))}
+COMMAND_LINE = ("journeyctl.cli", "journeyctl.__main__")
+
+
+def _is_under(name: str, prefixes: tuple[str, ...]) -> bool:
+    return any(name == prefix or name.startswith(prefix + ".") for prefix in prefixes)
+
+
+def test_the_walk_found_the_package() -> None:
+    assert "journeyctl.api" in MODULES and "journeyctl.cli.app" in MODULES
+    assert "journeyctl.lint.engine" in MODULES
+
+
+@pytest.mark.parametrize(
+    "module", sorted(name for name in MODULES if not _is_under(name, COMMAND_LINE))
+)
+def test_library_modules_never_import_the_command_line(module: str) -> None:
+    offending = sorted(name for name in MODULES[module] if _is_under(name, COMMAND_LINE))
+    assert offending == [], f"{module} imports the command line: {offending}"
+
+
+@pytest.mark.parametrize(
+    "module", sorted(name for name in MODULES if name.startswith("journeyctl.lint"))
+)
+def test_the_lint_engine_takes_data_not_the_run_or_the_configuration(module: str) -> None:
+    forbidden = ("journeyctl.cli", "journeyctl.config", "journeyctl.api")
+    offending = sorted(name for name in MODULES[module] if _is_under(name, forbidden))
+    assert offending == [], f"{module} imports {offending}"
+
+
+HEAVY = ("pydantic", "rich", "ruamel", "graphviz", "markdown_it", "json", "xml")
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"], ["lint", "--help"]])
+def test_start_up_imports_nothing_heavy(argv: list[str]) -> None:
+    """`--version` and help must stay cheap with every command registered."""
+    script = (
+        "import sys\n"
+        "from journeyctl.cli import main\n"
+        f"sys.argv = ['journeyctl', *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"heavy = {HEAVY!r}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & set(heavy)), file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    loaded = result.stderr.strip().splitlines()[-1]
+    assert loaded == "[]", f"journeyctl {' '.join(argv)} imported {loaded}"
