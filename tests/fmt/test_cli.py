@@ -184,3 +184,16 @@ def test_the_declared_pre_commit_hook_formats_the_files_it_matches(tmp_path: Pat
     for name in chosen:
         assert (tmp_path / name).read_text(encoding="utf-8") == GOLDEN
     assert (tmp_path / "c.yaml").read_text(encoding="utf-8") == MESSY
+
+
+@pytest.mark.parametrize("command", ["fmt", "init"])
+def test_help_of_fmt_and_init_imports_nothing_heavy(command: str) -> None:
+    script = (
+        "import sys\nfrom journeyctl.cli import main\n"
+        f"sys.argv = ['journeyctl', {command!r}, '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = {'pydantic', 'rich', 'ruamel', 'graphviz'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert result.stderr.strip().splitlines()[-1] == "[]"

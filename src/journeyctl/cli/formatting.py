@@ -10,13 +10,14 @@ import codecs
 import datetime
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.cli.checking import Inputs, UsageError, collect_jobs
 from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_OK, EXIT_USAGE
-from journeyctl.cli.pipeline import STDIN, Job, Outcome, read_or_report, run_jobs
+from journeyctl.cli.inputs import Inputs, UsageError, collect_jobs
+from journeyctl.cli.pipeline import STDIN, Job, run_jobs
 from journeyctl.config import ConfigError, ConfigResolver
+from journeyctl.diagnostics import Diagnostic
 from journeyctl.output._common import visible
 
 
@@ -32,7 +33,14 @@ class FmtMode:
 
 
 @dataclass(slots=True)
-class FmtOutcome(Outcome):
+class FmtOutcome:
+    """What formatting one file sends back from a worker: small and picklable."""
+
+    shown: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    """Validation problems of an invalid map."""
+    unreadable: str | None = None
+    """The file could not be read or written: a usage error (exit 2)."""
     changed: bool = False
     text: str | None = None
     """The formatted text, for input read from stdin."""
@@ -44,15 +52,16 @@ def fmt_task(job: Job, mode: FmtMode) -> FmtOutcome:
     """Format one file; write it back when the mode says so and it changed."""
     from journeyctl.fmt import format_map
 
-    raw = read_or_report(job)
-    if isinstance(raw, Outcome):
-        return FmtOutcome(raw.shown, valid=False, unreadable=raw.unreadable)
+    try:
+        raw = job.read()
+    except OSError as exc:
+        return FmtOutcome(job.shown, unreadable=f"{job.shown}: {exc.strerror or exc}")
     result = format_map(raw, path=job.shown, settings=job.settings, today=mode.today)
     if result.diagnostics:
-        return FmtOutcome(job.shown, result.diagnostics, valid=False)
+        return FmtOutcome(job.shown, result.diagnostics)
     if result.text is None:
         reason = f"{visible(job.shown)}:{result.refusal_line}: not formatted: {result.refusal}"
-        return FmtOutcome(job.shown, valid=False, refusal=reason)
+        return FmtOutcome(job.shown, refusal=reason)
     outcome = FmtOutcome(job.shown, changed=result.changed)
     if job.stdin_text is not None:
         outcome.text = result.text
@@ -116,7 +125,8 @@ def run_fmt(
     from journeyctl.fmt.order import map_shape
 
     map_shape()
-    outcomes = [o for o in run_jobs(inputs.jobs, partial(fmt_task, mode=mode))]
+    task = partial(fmt_task, mode=mode)
+    outcomes = run_jobs(inputs.jobs, task, description="Formatting maps")
     unreadable = [o.unreadable for o in outcomes if o.unreadable]
     if unreadable:
         return _usage("; ".join(unreadable))
@@ -124,7 +134,6 @@ def run_fmt(
     problems = sys.stderr if stdin else sys.stdout
     changed = failed = 0
     for outcome in outcomes:
-        assert isinstance(outcome, FmtOutcome)
         if outcome.diagnostics:
             failed += 1
             problems.write("".join(format_line(d) + "\n" for d in outcome.diagnostics))
