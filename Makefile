@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test fuzz lint-code bench schema clean
+.PHONY: setup demo test fuzz lint-code bench schema images clean
 
 # Mermaid's own parser for the tests of report and export (pinned in tests/mermaid).
 MERMAID := tests/mermaid/node_modules/.package-lock.json
@@ -23,7 +23,7 @@ $(MERMAID): tests/mermaid/package.json tests/mermaid/package-lock.json
 	touch $(MERMAID)
 
 ## Validate and lint the bundled example maps.
-demo: setup
+demo: $(STAMP)
 	$(BIN)/journeyctl validate examples/
 	$(BIN)/journeyctl lint examples/ --fail-on never --today 2026-11-27
 
@@ -46,6 +46,10 @@ bench: setup
 
 schema: setup
 	$(BIN)/journeyctl schema -o schemas/journey-map.schema.json
+
+## The rendered example in docs/ (needs Graphviz's dot).
+images: setup
+	$(BIN)/journeyctl render examples/acme-analytics-b2b.journey.yaml -o docs/images/acme-analytics-b2b.png
 
 clean:
 	rm -rf $(VENV) tests/mermaid/node_modules build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -43,7 +43,6 @@ README = ROOT / "README.md"
 README_BEGIN, README_END = "<!-- bench-table -->", "<!-- /bench-table -->"
 SEED = 0
 TODAY = "2026-11-27"  # fixed, so that lint findings (evidence age) do not change with the date
-NOT_BUILT = "not built yet (next milestone)"
 
 
 @dataclass(frozen=True)
@@ -592,19 +591,156 @@ def _copy_corpus(c: Corpus, folder: Path) -> Corpus:
     return Corpus(folder, c.names, c.lines)
 
 
-def render_section(bench: Bench, tools: Tools, plan: Plan, big: Corpus) -> list[Check]:
-    """Render of the 200 x 25 map: graph building (budget: under 1 s) and Graphviz's layout
-    (reported), timed separately.
+RENDER_EXAMPLE = ROOT / "examples" / "acme-analytics-b2b.journey.yaml"
+"""The example whose `journeyctl render` is compared with `dot -Tsvg` (the largest one)."""
 
-    `journeyctl render` is the next milestone. When it exists, measure its two steps here with
-    `bench.measure([...])` (for example a `--graph-only` run and a full run, the layout being
-    the difference) and return their checks; nothing else in this file needs to change.
+# Run with the journeyctl under test: check the map once, then time the graph building alone
+# (no layout), in-process, and print the median; the grid's DOT is written for the dot row.
+_BUILD_PROBE = """
+import statistics, sys, time
+import journeyctl
+from journeyctl.config import DEFAULT_SETTINGS
+from journeyctl.render.layout import build_diagram
+path, grid, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+result = journeyctl.check(open(path, "rb").read(), path=path, config=DEFAULT_SETTINGS, lint=False)
+times = []
+for _ in range(runs):
+    start = time.perf_counter()
+    source = build_diagram(result).grid.source
+    times.append(time.perf_counter() - start)
+if grid != "-":
+    open(grid, "w", encoding="utf-8").write(source)
+print(f"graph-build-seconds {statistics.median(times):.4f} nodes {source.count(' [')}")
+"""
+
+
+def render_section(bench: Bench, tools: Tools, plan: Plan, big: Corpus) -> list[Check]:
+    """Render: building the graph of the 200 x 25 map in-process (budget: under 1 s), dot's
+    layout of that graph (reported), and `journeyctl render` of an example to SVG against
+    `dot -Tsvg` of the same map's DOT (budget: 1.5x).
+
+    The graph building is timed inside the probe process (median of 3 builds after the map
+    is checked), so that start-up and validation do not count; its command's wall time is in
+    the measurements table. The DOT files are written while planning, not timed.
     """
-    del bench, tools, plan, big
+    folder = big.folder.resolve() / "render"
+    grid, example_dot = folder / "big-grid.gv", folder / "example.gv"
+    dot = shutil.which("dot")
+    python, jc = tools.python, tools.journeyctl
+    if bench.planning and jc is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [python, "-c", _BUILD_PROBE, str(big.folder / big.names[0]), str(grid), "1"],
+            env=bench.env,
+            check=False,
+            capture_output=True,
+        )
+        subprocess.run(
+            [jc, "render", str(RENDER_EXAMPLE), "-f", "dot", "-o", str(example_dot)],
+            env=bench.env,
+            check=False,
+            capture_output=True,
+        )
+    have_grid = dot is not None and grid.is_file()
+    bench.measure(
+        [
+            Command(
+                "render-build-big",
+                "graph building (in-process), 200x25 map",
+                (python, "-c", _BUILD_PROBE, big.names[0], "-", "3") if jc else None,
+                big.folder,
+                1,
+                1,
+            ),
+            Command(
+                "render-dot-big",
+                "dot layout (-Tdot), 200x25 map",
+                (dot, "-Tdot", "-o", os.devnull, str(grid)) if have_grid and dot else None,
+                big.folder,
+                1,
+                1,
+            ),
+            Command(
+                "render-svg-1",
+                "journeyctl render, 1 example to SVG",
+                (jc, "render", str(RENDER_EXAMPLE), "-o", str(folder / "example.svg"))
+                if jc and dot
+                else None,
+                folder,
+                1,
+                plan.startup_reps,
+                True,
+            ),
+            Command(
+                "dot-svg-1",
+                "dot -Tsvg of the same map's DOT",
+                (dot, "-Tsvg", "-o", os.devnull, str(example_dot)) if dot else None,
+                folder,
+                1,
+                plan.startup_reps,
+                True,
+            ),
+        ]
+    )
+    checks = []
+    probe = bench.get("render-build-big")
+    found = [line.split() for line in (probe.output_tail if probe else [])]
+    seconds = next((float(f[1]) for f in found if f[:1] == ["graph-build-seconds"]), None)
+    if seconds is None:
+        checks.append(
+            Check("render", "graph building, 200x25 map", None, "s", "< 1 s", "n/a",
+                  "not measured: " + ("; ".join(probe.output_tail) if probe else "skipped"))
+        )  # fmt: skip
+    else:
+        nodes = next((f[3] for f in found if f[:1] == ["graph-build-seconds"]), "?")
+        detail = f"in-process, median of 3 builds; 5,000 touchpoints, {nodes} DOT statements"
+        checks.append(
+            Check("render", "graph building, 200x25 map", seconds, "s", "< 1 s",
+                  _verdict(seconds, 1.0, "<"), detail)
+        )  # fmt: skip
+    layout = bench.get("render-dot-big")
+    if layout is None:
+        checks.append(
+            Check("render", "dot layout, 200x25 map", None, "s", "report", "n/a",
+                  "dot is not installed" if dot is None else "skipped")
+        )  # fmt: skip
+    else:
+        detail = f"CPU {_seconds(layout.cpu)}, peak {layout.peak_mb:.0f} MB"
+        checks.append(
+            Check("render", "dot layout, 200x25 map", layout.wall, "s", "report", "report",
+                  detail)
+        )  # fmt: skip
+    checks.append(
+        ratio_check(bench, "render", "render 1 example to SVG / dot -Tsvg of its DOT",
+                    "render-svg-1", "dot-svg-1", 1.5)
+    )  # fmt: skip
+    return checks
+
+
+def report_section(
+    bench: Bench, tools: Tools, plan: Plan, corpora: dict[int, Corpus], out: Path
+) -> list[Check]:
+    """`journeyctl report` of the largest corpus into a folder (one Markdown file per map plus
+    index.md), against lint of the same files in the same run: budget 1.5x."""
+    n = max(plan.throughput_sizes)
+    c = corpora[n]
+    folder = out / f"report-{n}"
+    argv = (
+        (tools.journeyctl, "report", "--today", TODAY, *c.names, "-o", f"{folder}/")
+        if tools.journeyctl
+        else None
+    )
+    bench.measure(
+        [
+            _lint(tools, c, n, plan.reps),
+            Command(f"report-{n}", f"journeyctl report -o DIR/, {n:,} maps", argv, c.folder, n,
+                    plan.reps),
+        ]
+    )  # fmt: skip
     return [
-        Check("render", "graph building, 200x25 map", None, "s", "< 1 s", NOT_BUILT),
-        Check("render", "dot layout, 200x25 map", None, "s", "report", NOT_BUILT),
-    ]
+        ratio_check(bench, "report", f"report {n:,} into a folder / lint {n:,}", f"report-{n}",
+                    f"lint-{n}", 1.5),
+    ]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -1013,6 +1149,7 @@ def main(argv: list[str] | None = None) -> int:
             *scale_section(bench, tools, plan, corpora, big),
             *fmt_section(bench, tools, plan, corpora),
             *render_section(bench, tools, plan, big),
+            *report_section(bench, tools, plan, corpora, args.out),
             *diff_section(bench, tools, plan, diff_inputs),
         ]
 
@@ -1053,7 +1190,6 @@ def main(argv: list[str] | None = None) -> int:
 
     print()
     print(markdown)
-    print("render: " + NOT_BUILT)
     failed = [c for c in checks if c.verdict == "FAIL"]
     print(
         f"{len(checks)} rows, {sum(c.verdict == 'pass' for c in checks)} within budget, "

@@ -39,6 +39,8 @@ __all__ = [
     "escape_text",
     "github_slug",
     "link",
+    "plain_line",
+    "rendered_text",
 ]
 
 WORD_JOINER = "\u2060"
@@ -69,11 +71,17 @@ _GH_REFERENCE = re.compile(r"\b(gh-)(?=\d)", re.IGNORECASE)
 _SCHEME = re.compile(r"(?<=[A-Za-z0-9])(:)(?=//)")
 _WWW = re.compile(r"\b(www)(?=\.)", re.IGNORECASE)
 _LEADING_BLOCK = re.compile(r"^(?:([-+=])|(\d{1,9})([.)]))")
+# Whether escape_text has anything to do: most map text is plain words (the fast path).
+_ANY_SPECIAL = re.compile(
+    r"[\\`*_\[\]~$&<>#@]|gh-\d|www\.|[A-Za-z0-9]://|^[-+=]|^\d{1,9}[.)]", re.IGNORECASE
+)
 
 
 def plain_line(text: str) -> str:
     """One line of showable text: line breaks and runs of blanks become one space, controls
     and lone surrogates U+FFFD, bidirectional controls nothing; trimmed."""
+    if text.isprintable() and "  " not in text:  # no control, format or separator character
+        return text.strip()
     text = _NOT_TEXT.sub("\ufffd", _BIDI.sub("", text))
     text = _LINE_BREAKS.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
@@ -83,6 +91,8 @@ def escape_text(text: str) -> str:
     """Inline Markdown that renders as exactly `text` (flattened to one line), with no HTML,
     no link, no mention and no issue reference."""
     line = plain_line(text)
+    if not _ANY_SPECIAL.search(line):
+        return line
     escaped = _INLINE_RE.sub(lambda match: _INLINE[match.group()], line)
     escaped = _GH_REFERENCE.sub(r"\1" + WORD_JOINER, escaped)
     escaped = _SCHEME.sub(r"\1" + WORD_JOINER, escaped)
@@ -94,6 +104,13 @@ def _escape_leading(match: re.Match[str]) -> str:
     if match.group(1):
         return "\\" + match.group(1)
     return f"{match.group(2)}\\{match.group(3)}"
+
+
+def rendered_text(markdown: str) -> str:
+    """The text that inline Markdown made by `escape_text` renders to (for heading anchors)."""
+    import html
+
+    return html.unescape(re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown))
 
 
 def escape_cell(text: str) -> str:

@@ -147,3 +147,15 @@ def test_github_slugs(heading: str, slug: str) -> None:
 def test_repeated_slugs_are_numbered() -> None:
     seen: dict[str, int] = {}
     assert [github_slug("Map", seen) for _ in range(3)] == ["map", "map-1", "map-2"]
+
+
+@given(st.text(st.sampled_from("a |`\\<>@#\n"), min_size=1, max_size=20))
+def test_any_code_span_stays_in_its_cell(text: str) -> None:
+    span = code_span(text, cell=True)
+    tokens = GFM.parse(table([span or "x", "last"]))
+    cells = [inline_text(t) for t in tokens if t.type == "inline"]
+    assert cells[-1] == "last"
+    codes = [c.content for c in walk(tokens) if c.type == "code_inline"]
+    line = plain_line(text)
+    if line:
+        assert codes == [line]

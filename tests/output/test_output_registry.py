@@ -14,7 +14,7 @@ from journeyctl.output import FORMATS, get_formatter
 from .cases import make_empty_report, make_report
 
 SRC = Path(__file__).resolve().parents[2] / "src"
-HEAVY = ("rich", "json", "xml", "jsonschema", "pydantic", "ruamel", "typer")
+HEAVY = ("rich", "json", "xml", "jsonschema", "pydantic", "ruamel", "typer", "graphviz")
 
 
 def test_the_five_formats_of_the_design() -> None:

@@ -64,7 +64,7 @@ from collections.abc import Iterator
 
 from journeyctl.diagnostics import Severity
 from journeyctl.lint.rule import Finding, LintContext, Rule
-from journeyctl.model import JourneyMap, Stage, Touchpoint, walk
+from journeyctl.model import JourneyMap, walk
 
 
 class UndeclaredHandoff(Rule):
@@ -74,31 +74,20 @@ class UndeclaredHandoff(Rule):
     summary = "Touchpoint ownership changes teams without a declared handoff."
 
     def check(self, journey: JourneyMap, context: LintContext) -> Iterator[Finding]:
-        previous: tuple[Stage, Touchpoint, str] | None = None
-        for path, stage, touchpoint in walk.touchpoints(journey):
-            owner = touchpoint.owner
-            if owner is None:
-                continue  # an unowned touchpoint neither takes nor passes on the customer
-            if previous is not None:
-                before_stage, before, before_owner = previous
-                if owner != before_owner and not (
-                    _declares(before_stage, before_owner, owner)
-                    or _declares(stage, before_owner, owner)
-                ):
-                    stages = (
-                        f"stage {stage.id!r}"
-                        if stage.id == before_stage.id
-                        else f"stage {before_stage.id!r} or {stage.id!r}"
-                    )
-                    yield Finding(
-                        path,
-                        f"touchpoint {touchpoint.id!r} passes the customer from team "
-                        f"{before_owner!r} (at {before.id!r}) to team {owner!r} without a "
-                        f"declared handoff; add a handoff from {before_owner!r} to {owner!r} "
-                        f"to {stages}",
-                    )
-            previous = (stage, touchpoint, owner)
-
-
-def _declares(stage: Stage, source: str, target: str) -> bool:
-    return any(h.from_ == source and h.to == target for h in stage.handoffs)
+        for change in walk.ownership_changes(journey):
+            if change.declared() is not None:
+                continue
+            stage, before_stage = change.stage, change.before_stage
+            before_owner, owner = change.from_team, change.to_team
+            stages = (
+                f"stage {stage.id!r}"
+                if stage.id == before_stage.id
+                else f"stage {before_stage.id!r} or {stage.id!r}"
+            )
+            yield Finding(
+                change.path,
+                f"touchpoint {change.touchpoint.id!r} passes the customer from team "
+                f"{before_owner!r} (at {change.before.id!r}) to team {owner!r} without a "
+                f"declared handoff; add a handoff from {before_owner!r} to {owner!r} "
+                f"to {stages}",
+            )

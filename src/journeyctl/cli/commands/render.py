@@ -1,0 +1,253 @@
+"""`journeyctl render`: journey maps as Graphviz diagrams (SVG, PNG, PDF or DOT)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from journeyctl.cli.app import app, usage_error
+from journeyctl.cli.options import ConfigOption
+from journeyctl.render.options import Format, Slide
+from journeyctl.render.themes import ThemeName
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from journeyctl.cli.pipeline import Job
+    from journeyctl.diagnostics import Diagnostic
+    from journeyctl.render.options import RenderOptions
+
+STDOUT = "-"
+SUFFIXES = (".journey.yaml", ".journey.yml", ".yaml", ".yml")
+
+
+@dataclass(slots=True)
+class Rendered:
+    """What drawing one map sends back from a worker: small and picklable."""
+
+    shown: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    valid: bool = True
+    failure: str | None = None
+    """Set when the file could not be read or written, or Graphviz failed (exit 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What every per-map task needs; picklable, for the run pipeline's worker processes."""
+
+    options: RenderOptions
+    fmt: Format
+    dpi: float | None
+    targets: dict[str, str]
+    """Shown path of each map -> the file to write, or '-' for stdout."""
+
+
+@app.command(short_help="Draw maps as diagrams for a slide deck (SVG, PNG, PDF, DOT).")
+def render(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Map files or folders (searched for *.journey.yaml); '-' reads stdin.",
+            show_default=False,
+            metavar="MAP...",
+        ),
+    ],
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (its suffix picks the format), a folder for several maps "
+            "(one file per map), or '-' for stdout (svg or dot). Default: MAP's name with "
+            "the format's suffix, in the current folder.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        Optional[Format],  # noqa: UP045
+        typer.Option(
+            "--format",
+            "-f",
+            help="Overrides the suffix of -o. Default: svg.",
+            show_default=False,
+        ),
+    ] = None,
+    theme: Annotated[
+        ThemeName, typer.Option(help="Colours: light, dark, or print (greyscale-safe).")
+    ] = ThemeName.light,
+    slide: Annotated[
+        Slide, typer.Option(help="Pad the picture to a slide's shape (never stretched).")
+    ] = Slide.wide,
+    dpi: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option(
+            min=10,
+            max=2400,
+            help="PNG resolution. Default: the one that makes the image 1920 pixels wide.",
+            show_default=False,
+        ),
+    ] = None,
+    lanes: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            help="Lanes to draw, comma-separated: goals, actions, thoughts, touchpoints, "
+            "emotion, pain-points, opportunities, milestones, metrics. Default: every lane "
+            "that some stage has content for.",
+            show_default=False,
+        ),
+    ] = None,
+    title: Annotated[
+        bool, typer.Option("--title/--no-title", help="Draw the map's title and persona.")
+    ] = True,
+    config: ConfigOption = None,
+) -> None:
+    """Draw journey maps the way CX teams draw them on a wall: stages as columns, lanes as
+    rows, handoffs and root causes as arrows, with a key beside every lane.
+
+    Example: journeyctl render maps/onboarding.journey.yaml -o deck/onboarding.png
+    """
+    from functools import partial
+
+    from journeyctl.cli.inputs import UsageError, collect_jobs
+    from journeyctl.cli.pipeline import run_jobs
+    from journeyctl.config import ConfigError, ConfigResolver
+    from journeyctl.render.options import ALL_LANES, RenderOptions, UnknownLaneError, parse_lanes
+    from journeyctl.render.output import find_dot, install_hint
+
+    try:
+        chosen = parse_lanes(lanes) if lanes is not None else None
+    except UnknownLaneError as exc:
+        usage_error(str(exc))
+    options = RenderOptions(theme, slide, chosen if chosen is not None else ALL_LANES, title)
+    fmt = _format(output, output_format)
+    if fmt is not Format.dot and find_dot() is None:
+        usage_error(install_hint(fmt))
+    try:
+        inputs = collect_jobs(paths, ConfigResolver(config))
+    except ConfigError as exc:
+        _print_problems(exc.diagnostics)
+        raise typer.Exit(1) from None
+    except (UsageError, OSError) as exc:
+        usage_error(str(exc))
+    if inputs.config_problems:
+        _print_problems(inputs.config_problems)
+        raise typer.Exit(1)
+    if not inputs.jobs:
+        usage_error("no journey maps found (folders are searched for *.journey.yaml)")
+    targets = _targets(inputs.jobs, output, fmt, several=len(paths) > 1 or Path(paths[0]).is_dir())
+    plan = _Plan(options, fmt, dpi, targets)
+    outcomes = run_jobs(inputs.jobs, partial(render_task, plan=plan), description="Drawing maps")
+    failures = [o.failure for o in outcomes if o.failure]
+    _print_problems([d for o in outcomes for d in o.diagnostics])
+    if failures:
+        usage_error("; ".join(failures))
+    raise typer.Exit(1 if any(not o.valid for o in outcomes) else 0)
+
+
+def render_task(job: Job, plan: _Plan) -> Rendered:
+    """Check one map and, when it is valid, draw it and write its file (or stdout)."""
+    from journeyctl.api import check_bytes
+    from journeyctl.render.layout import build_diagram
+    from journeyctl.render.output import RenderError, render, write_atomic
+
+    try:
+        raw = job.read()
+    except OSError as exc:
+        return Rendered(job.shown, valid=False, failure=f"{job.shown}: {exc.strerror or exc}")
+    result = check_bytes(raw, job.shown, job.settings, None)
+    if not result.valid:
+        return Rendered(job.shown, result.diagnostics, valid=False)
+    target = plan.targets[job.shown]
+    try:
+        picture = render(
+            build_diagram(result, plan.options),
+            plan.fmt,
+            ratio=plan.options.slide.ratio,
+            dpi=plan.dpi,
+        )
+        if target == STDOUT:
+            sys.stdout.buffer.write(picture)
+            sys.stdout.flush()
+        else:
+            write_atomic(Path(target), picture)
+    except RenderError as exc:
+        return Rendered(job.shown, valid=False, failure=f"{job.shown}: {exc}")
+    except OSError as exc:
+        return Rendered(job.shown, valid=False, failure=f"{target}: {exc.strerror or exc}")
+    return Rendered(job.shown)
+
+
+def _format(output: str | None, option: Format | None) -> Format:
+    if option is not None:
+        return option
+    if output is None or output == STDOUT or output.endswith(("/", "\\")) or Path(output).is_dir():
+        return Format.svg
+    found = Format.of_path(Path(output))
+    if found is None:
+        usage_error(
+            f"cannot tell the format from {output!r}: name it .svg, .png, .pdf or .dot, "
+            "or give --format"
+        )
+    return found
+
+
+def _targets(jobs: list[Job], output: str | None, fmt: Format, *, several: bool) -> dict[str, str]:
+    """Each map's output file: `-o FILE` for one map, else `FOLDER/NAME.FORMAT`."""
+    if output == STDOUT:
+        if len(jobs) > 1 or several:
+            usage_error("-o - writes one map to stdout; give a folder for several maps")
+        if fmt.binary:
+            usage_error(f"-o - writes svg or dot; write {fmt.value} to a file")
+        return {jobs[0].shown: STDOUT}
+    folder_wanted = several or len(jobs) > 1
+    as_folder = output is None or output.endswith(("/", "\\")) or Path(output).is_dir()
+    if output is not None and not folder_wanted and not as_folder:
+        return {jobs[0].shown: output}
+    folder = Path(output) if output is not None else Path()
+    if folder.exists() and not folder.is_dir():
+        usage_error(f"{output}: not a folder (several maps write one file each)")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        usage_error(f"{folder}: {exc.strerror or exc}")
+    targets: dict[str, str] = {}
+    taken: dict[Path, str] = {}
+    for job in jobs:
+        name = "stdin" if job.stdin_text is not None else _stem(job.path.name)
+        target = folder / f"{name}.{fmt.value}"
+        if target in taken:
+            usage_error(f"{taken[target]} and {job.shown} would both be written to {target}")
+        taken[target] = job.shown
+        targets[job.shown] = str(target)
+    return targets
+
+
+def _stem(name: str) -> str:
+    lowered = name.lower()
+    for suffix in SUFFIXES:
+        if lowered.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def _print_problems(diagnostics: Sequence[Diagnostic]) -> None:
+    """Diagnostics as lint prints them (compiler-style text), on stderr: stdout may be the
+    picture."""
+    if not diagnostics:
+        return
+    from journeyctl import __version__
+    from journeyctl.cli.console import wants_color
+    from journeyctl.diagnostics import FileReport, Report
+    from journeyctl.output.text import format_report
+
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        by_path.setdefault(d.path, []).append(d)
+    files = [FileReport(path, items) for path, items in sorted(by_path.items())]
+    report = Report(files, [], __version__)
+    sys.stderr.write(format_report(report, color=wants_color(sys.stderr)))
