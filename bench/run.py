@@ -1,6 +1,6 @@
 """Measure journeyctl against its floors and peers; check the budgets of docs/architecture.md.
 
-    .venv/bin/python bench/run.py            # full run (under ten minutes on 2 cores)
+    .venv/bin/python bench/run.py            # full run (about twenty minutes on 2 cores)
     .venv/bin/python bench/run.py --quick    # smoke run: fewer repetitions, 100 and 500 maps
 
 Every command runs in a fresh process, on the same generated files, several times; the median
@@ -247,6 +247,7 @@ class Tools:
     yamllint: str | None
     check_jsonschema: str | None
     pyyaml: bool
+    yamlfix: str | None = None
 
 
 def find_tools() -> Tools:
@@ -258,7 +259,12 @@ def find_tools() -> Tools:
 
     pyyaml = importlib.util.find_spec("yaml") is not None
     return Tools(
-        sys.executable, tool("journeyctl"), tool("yamllint"), tool("check-jsonschema"), pyyaml
+        sys.executable,
+        tool("journeyctl"),
+        tool("yamllint"),
+        tool("check-jsonschema"),
+        pyyaml,
+        tool("yamlfix"),
     )
 
 
@@ -454,17 +460,19 @@ def throughput_section(
     return checks
 
 
-def _cores_check(bench: Bench, key: str, n: int) -> Check:
+def _cores_check(bench: Bench, key: str, n: int, command: str = "lint") -> Check:
     cores = len(os.sched_getaffinity(0))
     limit = 0.75 * cores if cores > 1 else None
     budget = f">= {limit:.2f} (0.75 x {cores} cores)" if limit else "report (1 core)"
     m = bench.get(key)
+    section = "throughput" if command == "lint" else command
+    name = f"{command} {n:,}: cores used"
     if m is None:
-        return Check("throughput", f"lint {n:,}: cores used", None, "cores", budget, "n/a")
+        return Check(section, name, None, "cores", budget, "n/a")
     value = m.cpu / m.wall
     detail = f"CPU {m.cpu:.2f} s over {m.wall:.2f} s wall"
     verdict = _verdict(value, limit, ">=")
-    return Check("throughput", f"lint {n:,}: cores used", value, "cores", budget, verdict, detail)
+    return Check(section, name, value, "cores", budget, verdict, detail)
 
 
 def scale_section(
@@ -526,6 +534,62 @@ def scale_section(
             Check("scale", "lint 200x25 map", whole.wall, "s", "report", "report", detail)
         )
     return checks
+
+
+def fmt_section(bench: Bench, tools: Tools, plan: Plan, corpora: dict[int, Corpus]) -> list[Check]:
+    """`journeyctl fmt --check` of the largest corpus (both cores, through the run pipeline)
+    against one process's ruamel.yaml round-trip load and dump of the same files (budget
+    0.6x), and against yamlfix, a comment-keeping formatter, run with --check on a copy."""
+    n = max(plan.throughput_sizes)
+    c = corpora[n]
+    copy = _copy_corpus(c, c.folder.with_name(f"{c.folder.name}-yamlfix"))
+    jc = tools.journeyctl
+    bench.measure(
+        [
+            Command(
+                f"fmt-check-{n}",
+                f"journeyctl fmt --check, {n:,} maps",
+                (jc, "fmt", "--check", *c.names) if jc else None,
+                c.folder,
+                n,
+                plan.reps,
+            ),
+            _floor_cmd(tools, "ruamel-roundtrip", c, n, plan.peer_reps_largest),
+            Command(
+                f"yamlfix-{n}",
+                f"yamlfix --check, {n:,} maps (a copy)",
+                (tools.yamlfix, "--check", *copy.names) if tools.yamlfix else None,
+                copy.folder,
+                n,
+                plan.peer_reps_largest,
+            ),
+        ]
+    )
+    s = "fmt"
+    return [
+        ratio_check(bench, s, f"fmt --check {n:,} / ruamel round-trip floor", f"fmt-check-{n}",
+                    f"floor:ruamel-roundtrip-{n}", 0.6, note="both cores"),
+        ratio_check(bench, s, f"fmt --check {n:,} / yamlfix --check", f"fmt-check-{n}",
+                    f"yamlfix-{n}"),
+        _cores_check(bench, f"fmt-check-{n}", n, "fmt"),
+    ]  # fmt: skip
+
+
+def _copy_corpus(c: Corpus, folder: Path) -> Corpus:
+    """The corpus again, for a peer that may rewrite files; refreshed when it differs."""
+    import filecmp
+
+    fresh = (
+        folder.is_dir()
+        and sorted(p.name for p in folder.glob("*.journey.yaml")) == sorted(c.names)
+        and all(filecmp.cmp(c.folder / n, folder / n, shallow=False) for n in c.names)
+    )
+    if not fresh:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        for name in c.names:
+            shutil.copyfile(c.folder / name, folder / name)
+    return Corpus(folder, c.names, c.lines)
 
 
 RENDER_EXAMPLE = ROOT / "examples" / "acme-analytics-b2b.journey.yaml"
@@ -915,7 +979,7 @@ def versions(tools: Tools) -> dict[str, str | None]:
 
     found: dict[str, str | None] = {}
     for name in ("journeyctl", "pydantic", "ruamel.yaml", "ruamel.yaml.clib", "typer",
-                 "pyyaml", "yamllint", "check-jsonschema"):  # fmt: skip
+                 "pyyaml", "yamllint", "check-jsonschema", "yamlfix"):  # fmt: skip
         try:
             found[name] = version(name)
         except PackageNotFoundError:
@@ -1115,6 +1179,7 @@ def main(argv: list[str] | None = None) -> int:
             ("yamllint", tools.yamllint),
             ("check-jsonschema", tools.check_jsonschema),
             ("pyyaml", tools.pyyaml),
+            ("yamlfix", tools.yamlfix),
         )
         if not present
     ]
@@ -1150,6 +1215,7 @@ def main(argv: list[str] | None = None) -> int:
             *startup_section(bench, tools, plan, corpora[min(sizes)]),
             *throughput_section(bench, tools, plan, corpora),
             *scale_section(bench, tools, plan, corpora, big),
+            *fmt_section(bench, tools, plan, corpora),
             *render_section(bench, tools, plan, big),
             *report_section(bench, tools, plan, corpora, args.out),
             *diff_section(bench, tools, plan, diff_inputs),

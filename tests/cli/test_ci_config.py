@@ -117,8 +117,8 @@ def test_the_pre_commit_hooks_and_the_action_pass_force_exclude() -> None:
     hooks = {
         hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     }
-    assert "journeyctl-fmt" not in hooks  # not until the command exists
     assert "--force-exclude" in hooks["journeyctl-lint"]["entry"]
+    assert "--force-exclude" in hooks["journeyctl-fmt"]["entry"]
     action = (ROOT / "action.yml").read_text()
     lines = [line for line in action.splitlines() if line.strip().startswith("journeyctl lint")]
     assert lines and all("--force-exclude" in line for line in lines)
