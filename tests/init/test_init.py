@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -163,3 +164,20 @@ def test_the_templates_are_in_the_wheel(tmp_path: Path) -> None:
     for template in TEMPLATES:
         assert f"journeyctl/templates/{template}.journey.yaml.in" in names
     assert "journeyctl/init/__init__.py" in names and "journeyctl/fmt/layout.py" in names
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_a_fresh_template_renders_with_every_stage_in_the_picture(template: str) -> None:
+    """A new map is for a slide deck from the first day: the real `dot` lays it out."""
+    import xml.etree.ElementTree as ET
+
+    from journeyctl.render.layout import build_graph
+
+    if shutil.which("dot") is None:
+        pytest.skip("Graphviz's dot is not installed")
+    result = journeyctl.check(fresh(template), path="t.journey.yaml", today=TODAY)
+    assert result.journey is not None
+    svg = build_graph(result).pipe(format="svg").decode("utf-8")
+    text = " ".join(node.text or "" for node in ET.fromstring(svg).iter())
+    for stage in result.journey.stages:
+        assert stage.name in text, f"stage {stage.name!r} is not in the picture"
