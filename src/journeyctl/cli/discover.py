@@ -12,33 +12,9 @@ JM001 if it is not a regular file).
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
-
-from journeyctl.config import DEFAULT_INCLUDE
-
-
-class PathNotFoundError(Exception):
-    """A PATH argument that does not exist: a usage error (exit 2), not a content problem."""
-
-
-def discover(
-    paths: Sequence[Path],
-    include: Sequence[str] = DEFAULT_INCLUDE,
-    exclude: Sequence[str] = (),
-) -> list[Path]:
-    """The files to process, sorted by path and without duplicates."""
-    found: set[Path] = set()
-    for path in paths:
-        if path.is_dir():
-            found.update(_search(path, include, exclude))
-        elif path.exists() or path.is_symlink():
-            found.add(path)
-        else:
-            raise PathNotFoundError(f"{path}: no such file or directory")
-    return sorted(found, key=lambda p: p.as_posix())
 
 
 def unique_files(paths: Iterable[Path]) -> list[Path]:
@@ -51,33 +27,6 @@ def unique_files(paths: Iterable[Path]) -> list[Path]:
         if key not in chosen or (chosen[key].is_absolute() and not path.is_absolute()):
             chosen[key] = path
     return sorted(chosen.values(), key=lambda p: p.as_posix())
-
-
-def matches(path: Path, patterns: Iterable[str]) -> bool:
-    """Whether a glob matches the file name or its path relative to the search root."""
-    posix = path.as_posix()
-    return any(fnmatch.fnmatch(path.name, p) or fnmatch.fnmatch(posix, p) for p in patterns)
-
-
-def _search(root: Path, include: Sequence[str], exclude: Sequence[str]) -> list[Path]:
-    candidates = _walk(root)
-    ignored = _git_ignored(root, candidates)
-    result = []
-    boundary: Path | None = None
-    for candidate in candidates:
-        relative = candidate.relative_to(root)
-        if not matches(relative, include) or matches(relative, exclude):
-            continue
-        if candidate in ignored:
-            continue
-        if boundary is None:
-            boundary = link_boundary(root)
-        reason = skip_reason(candidate, boundary)
-        if reason is not None:
-            _say_skipped(candidate, reason)
-            continue
-        result.append(candidate)
-    return result
 
 
 def search(root: Path, wanted: Callable[[Path], bool]) -> list[Path]:

@@ -141,14 +141,13 @@ class _Configurations:
     def is_map(self, path: Path) -> bool:
         """Whether a changed file is a journey map: the configuration's include and exclude
         globs (the default globs where the configuration is broken; it is reported later)."""
-        from journeyctl.cli.discover import matches
-        from journeyctl.config import DEFAULT_INCLUDE, ConfigError
+        from journeyctl.config import DEFAULT_SETTINGS, ConfigError
 
         try:
             settings = self.for_path(path)
         except (ConfigError, OSError):
-            return matches(path, DEFAULT_INCLUDE)
-        return matches(path, settings.include) and not matches(path, settings.exclude)
+            return DEFAULT_SETTINGS.includes(path)
+        return settings.includes(path) and not settings.excludes(path)
 
     def for_pair(self, pair: Pair) -> Settings:
         """The configuration of both versions of a map; a usage error when it is broken."""
