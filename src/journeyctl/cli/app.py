@@ -18,7 +18,7 @@ from journeyctl.cli.exit_codes import EXIT_OK, EXIT_USAGE
 
 app = typer.Typer(
     name="journeyctl",
-    help="Customer journey maps as code: validate and lint YAML journey maps.",
+    help="Customer journey maps as code: validate, lint, render, report and diff YAML journey maps.",
     epilog="The map format: docs/format.md. Each rule: journeyctl rules CODE.",
     no_args_is_help=True,
     add_completion=True,
@@ -42,7 +42,7 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    """Customer journey maps as code: validate and lint YAML journey maps."""
+    """Customer journey maps as code: validate, lint, render, report and diff YAML journey maps."""
 
 
 def usage_error(message: str) -> NoReturn:
