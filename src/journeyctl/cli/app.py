@@ -18,7 +18,7 @@ from journeyctl.cli.exit_codes import EXIT_OK, EXIT_USAGE
 
 app = typer.Typer(
     name="journeyctl",
-    help="Customer journey maps as code: validate, lint, render, report and diff YAML journey maps.",
+    help="Customer journey maps as code: validate, lint, render, report and diff YAML maps.",
     epilog="The map format: docs/format.md. Each rule: journeyctl rules CODE.",
     no_args_is_help=True,
     add_completion=True,
