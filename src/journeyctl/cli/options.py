@@ -62,3 +62,13 @@ def split_codes(value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
     return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="JOURNEYCTL_NO_CACHE",
+        help="Check every file anew: neither read nor write the result cache.",
+    ),
+]

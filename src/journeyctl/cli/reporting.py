@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_OK
-from journeyctl.config import Settings
 from journeyctl.diagnostics import VALIDATION_CODES, Diagnostic, Report, Severity
+
+if TYPE_CHECKING:  # a warm run (the cache) prints through here without the configuration
+    from journeyctl.config import Settings
 
 
 def print_report(report: Report, output_format: str) -> None:

@@ -13,6 +13,7 @@ from journeyctl.cli.options import (
     FailOn,
     FormatOption,
     IgnoreOption,
+    NoCacheOption,
     PathsArgument,
     SelectOption,
     StdinFilenameOption,
@@ -42,19 +43,42 @@ def lint(
         bool, typer.Option("--statistics", help="Also print how often each rule fired.")
     ] = False,
     stdin_filename: StdinFilenameOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Validate maps, then check them for the gaps that make journey maps untrustworthy.
 
     Example: journeyctl lint maps/ --format github
     """
+    from journeyctl.cli.cache import cache_options
+    from journeyctl.cli.cache.warm import serve_warm
+
+    selected, ignored = split_codes(select), split_codes(ignore) or ()
+    cache = cache_options(
+        no_cache=no_cache,
+        config=config,
+        lint=True,
+        select=selected,
+        ignore=ignored,
+        today=today.date() if today else None,
+    )
+    served = serve_warm(
+        cache,
+        paths or [],
+        output_format=output_format.value,
+        fail_on=fail_on.value if fail_on else None,
+        statistics=statistics,
+    )
+    if served is not None:
+        raise typer.Exit(served)
+
     from functools import partial
 
+    from journeyctl.cli.cache.task import CachedTask, open_store, remember_run
     from journeyctl.cli.checking import LintOptions, check_task, run_check
     from journeyctl.diagnostics import VALIDATION_CODES
     from journeyctl.lint.policy import UnknownRuleError, codes_of
     from journeyctl.lint.registry import catalogue
 
-    selected, ignored = split_codes(select), split_codes(ignore) or ()
     try:
         enabled = codes_of(selected) if selected is not None else None
         disabled = codes_of(ignored)
@@ -68,9 +92,10 @@ def lint(
         if info.code in VALIDATION_CODES
         or ((enabled is None or info.code in enabled) and info.code not in disabled)
     ]
+    cache = open_store(cache)
     code = run_check(
         paths or [],
-        task=partial(check_task, options=options),
+        task=CachedTask(partial(check_task, options=options), cache),
         output_format=output_format.value,
         config=config,
         stdin_filename=stdin_filename,
@@ -78,4 +103,5 @@ def lint(
         fail_on=fail_on.value if fail_on else None,
         statistics=statistics,
     )
+    remember_run(cache, infos)
     raise typer.Exit(code)

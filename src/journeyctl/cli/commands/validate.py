@@ -9,6 +9,7 @@ from journeyctl.cli.options import (
     TEXT,
     ConfigOption,
     FormatOption,
+    NoCacheOption,
     PathsArgument,
     StdinFilenameOption,
 )
@@ -20,19 +21,34 @@ def validate(
     output_format: FormatOption = TEXT,
     config: ConfigOption = None,
     stdin_filename: StdinFilenameOption = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check maps against the format: YAML, schema and references, nothing else.
 
     Example: journeyctl validate maps/
     """
-    from journeyctl.cli.checking import run_check, validate_task
+    from journeyctl.cli.cache import cache_options
+    from journeyctl.cli.cache.warm import serve_warm
 
+    cache = cache_options(no_cache=no_cache, config=config, lint=False)
+    served = serve_warm(
+        cache, paths or [], output_format=output_format.value, fail_on=None, statistics=False
+    )
+    if served is not None:
+        raise typer.Exit(served)
+
+    from journeyctl.cli.cache.task import CachedTask, open_store, remember_run
+    from journeyctl.cli.checking import run_check, validate_task
+    from journeyctl.validation.codes import VALIDATION_RULES
+
+    cache = open_store(cache)
     code = run_check(
         paths or [],
-        task=validate_task,
+        task=CachedTask(validate_task, cache),
         output_format=output_format.value,
         config=config,
         stdin_filename=stdin_filename,
         lint=False,
     )
+    remember_run(cache, list(VALIDATION_RULES))
     raise typer.Exit(code)

@@ -1,0 +1,36 @@
+"""The result cache of `validate` and `lint` (docs/cache.md).
+
+Each checked file's diagnostics and validity are kept in `.journeyctl_cache/`, under a key that
+holds everything they depend on: the file's bytes, journeyctl's code, the bytes of every
+configuration file that applies, and the options that change results. A run whose named files
+are all cached (`warm.serve_warm`) reads bytes, hashes, reads entries and prints: it imports
+neither pydantic nor ruamel.yaml. Any other run is a full run in which each file's check looks
+in the cache first (`task.CachedTask`).
+
+Everything here imports only the standard library and `journeyctl.diagnostics` at the top:
+the heavy modules are imported inside the functions of a full run.
+"""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from journeyctl.cli.cache.entries import CacheOptions
+from journeyctl.cli.cache.store import cache_root
+
+__all__ = ["CacheOptions", "cache_options"]
+
+
+def cache_options(
+    *,
+    no_cache: bool,
+    config: Path | None,
+    lint: bool,
+    select: tuple[str, ...] | None = None,
+    ignore: tuple[str, ...] = (),
+    today: datetime.date | None = None,
+) -> CacheOptions:
+    """The cache of this run, from its options; `root` None when it has none."""
+    root = None if no_cache else cache_root(Path.cwd(), config)
+    return CacheOptions(root, config, lint, select, ignore, today)

@@ -1,0 +1,144 @@
+"""A warm run: every named file served from the cache, without pydantic or ruamel.yaml.
+
+Read each file's bytes, hash them with the bytes of the configuration files that apply, read
+the entry, print through the same report functions as a full run. `serve_warm` answers None
+as soon as anything is not in the cache (or is something it does not serve: standard input,
+a folder, a file that is not a regular file or is too large, a configuration it cannot read
+with certainty), and the command then does a full run, which checks only the files that
+missed.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from journeyctl.cli.cache.entries import (
+    CacheOptions,
+    RunSettings,
+    decode_result,
+    decode_rules,
+    decode_settings,
+    settings_slot,
+)
+from journeyctl.cli.cache.keys import chain_for, chain_key
+from journeyctl.cli.cache.store import Store
+from journeyctl.diagnostics import Diagnostic, FileReport, Report
+
+
+def serve_warm(
+    options: CacheOptions,
+    paths: Sequence[str],
+    *,
+    output_format: str,
+    fail_on: str | None,
+    statistics: bool,
+) -> int | None:
+    """Print the run's report and return its exit code, or None when it is not all cached."""
+    if options.root is None or not paths:
+        return None
+    store = Store(options.root, writable=False)
+    rules = decode_rules(store.read("runs", options.run_slot(), options.run_key()))
+    if rules is None:
+        return None
+    named: list[Path] = []
+    for argument in paths:
+        path = Path(argument)
+        if argument == "-" or not path.is_file():
+            return None  # stdin, a folder, a missing path: the full run handles them
+        named.append(path)
+    seen: set[Path] = set()
+    files: list[FileReport] = []
+    invalid = 0
+    max_files: list[int] = []
+    for path in sorted(named, key=lambda p: p.as_posix()):
+        if path in seen:
+            continue
+        seen.add(path)
+        served = _serve(store, options, path)
+        if served is None:
+            return None
+        diagnostics, valid, settings = served
+        files.append(FileReport(path.as_posix(), sorted(diagnostics, key=lambda d: d.sort_key)))
+        invalid += not valid
+        max_files.append(settings.max_files)
+    if len(files) > min(max_files):
+        return None  # the full run says why
+    here = _settings_of(store, options, Path.cwd())
+    if here is None:
+        return None
+
+    from journeyctl import __version__
+    from journeyctl.cli.reporting import (
+        exit_code,
+        fail_threshold,
+        print_report,
+        print_summary,
+        summary_line,
+    )
+
+    report = Report(files, rules, __version__)
+    print_report(report, output_format)
+    summary = summary_line(report, len(files), invalid, lint=options.lint)
+    print_summary(report, summary, output_format, statistics=statistics)
+    sys.stdout.flush()
+    return exit_code(report.diagnostics, fail_threshold(fail_on or here.fail_on, None))
+
+
+def _serve(
+    store: Store, options: CacheOptions, path: Path
+) -> tuple[list[Diagnostic], bool, RunSettings] | None:
+    resolved = path.resolve()
+    chain = chain_for(resolved.parent, options.explicit_config)
+    if chain is None:
+        return None
+    key_of_chain = chain_key(chain)
+    settings = decode_settings(store.read("settings", settings_slot(chain), key_of_chain))
+    if settings is None:
+        return None
+    raw = _read_regular(resolved, settings.max_file_size)
+    if raw is None:
+        return None
+    shown = path.as_posix()
+    slot = options.file_slot(str(resolved), shown)
+    hit = decode_result(
+        store.read("files", slot, options.file_key(shown, key_of_chain, raw)), shown
+    )
+    return None if hit is None else (*hit, settings)
+
+
+def _settings_of(store: Store, options: CacheOptions, folder: Path) -> RunSettings | None:
+    chain = chain_for(folder, options.explicit_config)
+    if chain is None:
+        return None
+    return decode_settings(store.read("settings", settings_slot(chain), chain_key(chain)))
+
+
+def _read_regular(path: Path, max_size: int) -> bytes | None:
+    """The bytes of a regular file within the size limit; None for anything else (the full
+    run reads it with the loader's own checks, and reports what is wrong)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
+            return None
+        chunks = []
+        remaining = max_size + 1
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        raw = b"".join(chunks)
+        return raw if len(raw) <= max_size else None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
