@@ -56,6 +56,7 @@ _KEYS = (
     "rules",
     "teams",
     "limits",
+    "cache-dir",
 )
 
 
@@ -262,6 +263,10 @@ def _settings(data: Any, source_map: SourceMap, path: Path) -> Settings:
             close = closest(str(key), _KEYS) if len(str(key)) <= 100 else None
             hint = f"; did you mean {close!r}?" if close else f" (known: {', '.join(_KEYS)})"
             problem((key,), f"unknown configuration key {quote(str(key))}{hint}", key=True)
+
+    cache_dir = data.get("cache-dir")  # read by the result cache itself (cli/cache/keys.py)
+    if cache_dir is not None and not (isinstance(cache_dir, str) and cache_dir):
+        problem(("cache-dir",), "`cache-dir` must be a folder (a path relative to this file)")
 
     fail_on = data.get("fail-on")
     if fail_on is not None and fail_on not in FAIL_ON:

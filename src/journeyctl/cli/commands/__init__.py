@@ -1,5 +1,15 @@
 """One module per command; importing this package registers them all on the application."""
 
-from journeyctl.cli.commands import diff, export, lint, render, report, rules, schema, validate
+from journeyctl.cli.commands import (
+    clean,
+    diff,
+    export,
+    lint,
+    render,
+    report,
+    rules,
+    schema,
+    validate,
+)
 
-__all__ = ["diff", "export", "lint", "render", "report", "rules", "schema", "validate"]
+__all__ = ["clean", "diff", "export", "lint", "render", "report", "rules", "schema", "validate"]
