@@ -13,17 +13,18 @@ import pytest
 HEAVY = ("pydantic", "ruamel", "rich")
 
 # journeyctl's own entry point, then one line on a side file: which heavy packages it loaded.
-_SCRIPT = """\
+_SCRIPT = f"""\
 import atexit, os, sys
+HEAVY = {HEAVY!r}
 def _report():
-    loaded = sorted({m.split('.')[0] for m in sys.modules} & set(%r))
+    loaded = sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))
     with open(os.environ["LOADED_OUT"], "w") as out:
         out.write(",".join(loaded))
 atexit.register(_report)
 from journeyctl.cli import main
 sys.argv = ["journeyctl", *sys.argv[1:]]
 main()
-""" % (HEAVY,)
+"""
 
 
 @dataclass

@@ -78,10 +78,11 @@ def test_the_corpus_warm_equals_cold_and_parallel_workers_write_entries(project:
     )  # fmt: skip
     names = sorted(f"maps/{p.name}" for p in corpus.glob("*.journey.yaml"))
     assert len(names) == 40
-    for output_format in ("text", "json", "sarif", "junit", "github"):
-        uncached = journeyctl("lint", *names, "-f", output_format, *TODAY, "--no-cache", cwd=project)
-        cold = journeyctl("lint", *names, "-f", output_format, *TODAY, cwd=project)
-        warm = journeyctl("lint", *names, "-f", output_format, *TODAY, cwd=project)
+    for output_format in FORMATS:
+        args = ("lint", *names, "-f", output_format, *TODAY)
+        uncached = journeyctl(*args, "--no-cache", cwd=project)
+        cold = journeyctl(*args, cwd=project)
+        warm = journeyctl(*args, cwd=project)
         folder = journeyctl("lint", "maps", "-f", output_format, *TODAY, cwd=project)
         assert warm.warm
         assert warm.output == cold.output == uncached.output == folder.output
