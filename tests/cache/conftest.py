@@ -13,9 +13,10 @@ import pytest
 HEAVY = ("pydantic", "ruamel", "rich")
 
 # journeyctl's own entry point, then one line on a side file: which heavy packages it loaded.
-_SCRIPT = f"""\
-import atexit, os, sys
-HEAVY = {HEAVY!r}
+_SCRIPT = (
+    "import atexit, os, sys\n"
+    f"HEAVY = {HEAVY!r}\n"
+    + """\
 def _report():
     loaded = sorted({m.split('.')[0] for m in sys.modules} & set(HEAVY))
     with open(os.environ["LOADED_OUT"], "w") as out:
@@ -25,6 +26,7 @@ from journeyctl.cli import main
 sys.argv = ["journeyctl", *sys.argv[1:]]
 main()
 """
+)
 
 
 @dataclass

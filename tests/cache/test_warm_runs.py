@@ -120,9 +120,12 @@ def test_a_changed_configuration_changes_the_results(examples: Path) -> None:
     after = journeyctl("lint", f"sub/{name}", "-f", "json", *TODAY, cwd=examples)
     assert {d["code"] for d in json.loads(after.stdout)} == {"JM502"}
     assert after.stdout != before.stdout
-    assert after.output == journeyctl(
-        "lint", f"sub/{name}", "-f", "json", *TODAY, "--no-cache", cwd=examples
-    ).output
+    assert (
+        after.output
+        == journeyctl(
+            "lint", f"sub/{name}", "-f", "json", *TODAY, "--no-cache", cwd=examples
+        ).output
+    )
 
 
 def test_the_configurations_fail_on_applies_to_warm_runs(examples: Path) -> None:
