@@ -31,7 +31,9 @@ NAMED_FILES = ("extend", "baseline")
 """Configuration keys whose value is another file the results depend on."""
 SCANNED_KEYS = (*NAMED_FILES, "cache-dir")
 MAX_CHAIN = 16
-_VALUE = r"""(?P<value>'[^'\n]*'|"[^"\\\n]*"|[^\s#'"][^#\n]*?)"""
+_VALUE = r"""(?P<value>'[^'\n]*'|"[^"\\\n]*"|[A-Za-z0-9_./][^#\n]*?)"""
+"""A quoted string without escapes, or a plain one that starts like a path (not with a YAML
+indicator: `>`, `|`, `&`, `*`, `!`, `[`, `{`, `~`, ...)."""
 
 
 @dataclass(frozen=True, slots=True)

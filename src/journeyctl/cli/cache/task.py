@@ -68,6 +68,7 @@ class CachedTask:
         source = f"<stdin>:{Path.cwd()}" if stdin else str(job.path.resolve())
         slot = self.options.file_slot(source, job.shown)
         key = self.options.file_key(job.shown, key_of_chain, raw)
+        remember_settings(store, chain, key_of_chain, job.settings)
         hit = decode_result(store.read("files", slot, key), job.shown)
         if hit is not None:
             return Outcome(job.shown, hit[0], valid=hit[1])
@@ -77,7 +78,6 @@ class CachedTask:
             entry = encode_result(source, job.shown, outcome.diagnostics, outcome.valid)
             if entry is not None:
                 store.write("files", slot, key, entry)
-        remember_settings(store, chain, key_of_chain, job.settings)
         return outcome
 
     def store(self) -> Store | None:
