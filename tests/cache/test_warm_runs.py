@@ -137,6 +137,15 @@ def test_the_configurations_fail_on_applies_to_warm_runs(examples: Path) -> None
     (examples / ".journeyctl.yaml").write_text("fail-on: info\n")
     assert journeyctl("lint", name, cwd=examples).returncode == 1
     assert journeyctl("lint", name, "--fail-on", "never", cwd=examples).returncode == 0
+    # a file whose own configuration says otherwise than the current folder's: a full run
+    # decides (per file or per run, whichever it does), never the cache
+    sub = examples / "sub"
+    sub.mkdir()
+    shutil.copy(examples / name, sub / name)
+    (sub / ".journeyctl.yaml").write_text("fail-on: never\n")
+    cold = journeyctl("lint", f"sub/{name}", cwd=examples)
+    again = journeyctl("lint", f"sub/{name}", cwd=examples)
+    assert not again.warm and again.output == cold.output
 
 
 def test_only_today_changes(examples: Path) -> None:

@@ -53,7 +53,7 @@ def serve_warm(
     seen: set[Path] = set()
     files: list[FileReport] = []
     invalid = 0
-    max_files: list[int] = []
+    applied: list[RunSettings] = []
     for path in sorted(named, key=lambda p: p.as_posix()):
         if path in seen:
             continue
@@ -64,12 +64,12 @@ def serve_warm(
         diagnostics, valid, settings = served
         files.append(FileReport(path.as_posix(), sorted(diagnostics, key=lambda d: d.sort_key)))
         invalid += not valid
-        max_files.append(settings.max_files)
-    if len(files) > min(max_files):
+        applied.append(settings)
+    if len(files) > min(s.max_files for s in applied):
         return None  # the full run says why
     here = _settings_of(store, options, Path.cwd())
-    if here is None:
-        return None
+    if here is None or any(s.fail_on != here.fail_on for s in applied):
+        return None  # whichever `fail-on` a full run applies, it is the same for all files
 
     from journeyctl import __version__
     from journeyctl.cli.reporting import (
