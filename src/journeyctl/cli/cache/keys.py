@@ -71,18 +71,20 @@ def code_fingerprint() -> str:
     """journeyctl's version and the size and time of every module of the installed package.
 
     The version alone would keep serving old results to someone who edits a rule in a
-    checkout; stat-ing some seventy files costs well under a millisecond.
+    checkout; stat-ing the hundred-odd files costs about a millisecond.
     """
     global _code_fingerprint
     if _code_fingerprint is None:
-        package = Path(__file__).resolve().parents[2]
         parts = [__version__.encode(), str(CACHE_FORMAT).encode()]
-        for folder, subfolders, names in os.walk(package):
-            subfolders.sort()
-            for name in sorted(names):
-                if name.endswith(".py"):
-                    info = (Path(folder) / name).stat()
-                    parts.append(f"{folder}/{name}:{info.st_size}:{info.st_mtime_ns}".encode())
+        folders = [str(Path(__file__).resolve().parents[2])]
+        while folders:  # os.scandir: its entries carry their stat, and no Path is built
+            with os.scandir(folders.pop()) as found:
+                for entry in sorted(found, key=lambda e: e.name):
+                    if entry.is_dir() and not entry.name.startswith((".", "__")):
+                        folders.append(entry.path)
+                    elif entry.name.endswith(".py"):
+                        info = entry.stat()
+                        parts.append(f"{entry.path}:{info.st_size}:{info.st_mtime_ns}".encode())
         _code_fingerprint = blake(*parts)
     return _code_fingerprint
 
