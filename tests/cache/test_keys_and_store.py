@@ -9,11 +9,24 @@ from pathlib import Path
 
 import pytest
 
+from journeyctl.cli.cache import keys
 from journeyctl.cli.cache.entries import CacheOptions, settings_slot
-from journeyctl.cli.cache.keys import chain_for, chain_key, scan, verify_chain
+from journeyctl.cli.cache.keys import Chain, chain_key, scan, verify_chain
 from journeyctl.cli.cache.store import FOLDER_NAME, Store, cache_root, clean
 from tests.cache.conftest import journeyctl
 from tests.conftest import EXAMPLES
+
+
+def chain_for(folder: Path, explicit: Path | None) -> Chain | None:
+    """`keys.chain_for` without its per-process memory: these tests change files between
+    calls, which a run never does."""
+    keys._chains.clear()
+    return keys.chain_for(folder, explicit)
+
+
+@pytest.fixture(autouse=True)
+def _forget_chains() -> None:
+    keys._chains.clear()
 
 
 @pytest.mark.parametrize(
@@ -106,6 +119,7 @@ def test_where_the_cache_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     (root / "a" / "b").mkdir(parents=True)
     assert cache_root(root / "a" / "b", None) == root / FOLDER_NAME  # the work tree's root
     (root / "a" / ".journeyctl.yaml").write_text("cache-dir: ../build/jc\n")
+    keys._chains.clear()
     assert cache_root(root / "a" / "b", None) == root / "build" / "jc"  # relative to the file
     outside = tmp_path / "outside"
     outside.mkdir()

@@ -124,8 +124,21 @@ def git_root(folder: Path) -> Path | None:
         current = current.parent
 
 
+_chains: dict[tuple[Path, Path | None], Chain | None] = {}
+
+
 def chain_for(folder: Path, explicit: Path | None) -> Chain | None:
-    """The configuration files that apply to files in `folder`; None when unsure."""
+    """The configuration files that apply to files in `folder`; None when unsure.
+
+    Remembered per folder for the rest of the process, as the configuration resolver does:
+    a run reads each configuration once however many maps a folder holds.
+    """
+    if (folder, explicit) not in _chains:
+        _chains[folder, explicit] = _chain_for(folder, explicit)
+    return _chains[folder, explicit]
+
+
+def _chain_for(folder: Path, explicit: Path | None) -> Chain | None:
     start = absolute(explicit) if explicit is not None else closest_config(folder)
     files: list[ConfigFile] = []
     current = start

@@ -56,7 +56,8 @@ class CachedTask:
         if store is None:
             return self.task(job)
         stdin = job.stdin_text is not None
-        folder = Path.cwd() if stdin else job.path.resolve().parent
+        resolved = Path.cwd() / "-" if stdin else job.path.resolve()
+        folder = resolved.parent
         chain = chain_for(folder, self.options.explicit_config)
         if chain is None or not self._usable(chain, job.settings):
             return self.task(job)
@@ -65,7 +66,7 @@ class CachedTask:
         except Exception:  # whatever reading raises, the task itself reports it
             return self.task(job)
         key_of_chain = chain_key(chain)
-        source = f"<stdin>:{Path.cwd()}" if stdin else str(job.path.resolve())
+        source = f"<stdin>:{folder}" if stdin else str(resolved)
         slot = self.options.file_slot(source, job.shown)
         key = self.options.file_key(job.shown, key_of_chain, raw)
         remember_settings(store, chain, key_of_chain, job.settings)
