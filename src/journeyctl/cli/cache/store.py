@@ -65,7 +65,7 @@ class Store:
         if not self.writable:
             return
         target = self.path(kind, name)
-        temporary = target.with_name(f".{target.name}.{os.getpid()}.{id(value):x}.tmp")
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
         try:
             if not self.prepare():
                 return
