@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-HEAVY = ("pydantic", "ruamel", "rich")
+HEAVY = ("pydantic", "ruamel", "rich", "typer")
 
 # journeyctl's own entry point, then one line on a side file: which heavy packages it loaded.
 _SCRIPT = (
@@ -35,7 +35,8 @@ class Run:
     stderr: str
     returncode: int
     loaded: list[str]
-    """The heavy packages the run imported: empty for a run served from the cache."""
+    """The heavy packages the run imported: empty for a run served from the cache, which
+    answers before the command line framework (typer) is even imported."""
 
     @property
     def warm(self) -> bool:

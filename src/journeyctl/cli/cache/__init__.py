@@ -8,18 +8,21 @@ neither pydantic nor ruamel.yaml. Any other run is a full run in which each file
 in the cache first (`task.CachedTask`).
 
 Everything here imports only the standard library and `journeyctl.diagnostics` at the top:
-the heavy modules are imported inside the functions of a full run.
+the heavy modules are imported inside the functions of a full run. This package's own
+`__init__` imports nothing, so that `journeyctl --version` loads no more than `cache.argv`.
 """
 
 from __future__ import annotations
 
-import datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from journeyctl.cli.cache.entries import CacheOptions
-from journeyctl.cli.cache.store import cache_root
+if TYPE_CHECKING:
+    import datetime
+    from pathlib import Path
 
-__all__ = ["CacheOptions", "cache_options"]
+    from journeyctl.cli.cache.entries import CacheOptions
+
+__all__ = ["cache_options"]
 
 
 def cache_options(
@@ -32,5 +35,10 @@ def cache_options(
     today: datetime.date | None = None,
 ) -> CacheOptions:
     """The cache of this run, from its options; `root` None when it has none."""
+    from pathlib import Path
+
+    from journeyctl.cli.cache.entries import CacheOptions
+    from journeyctl.cli.cache.store import cache_root
+
     root = None if no_cache else cache_root(Path.cwd(), config)
     return CacheOptions(root, config, lint, select, ignore, today)

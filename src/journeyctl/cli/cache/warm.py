@@ -14,6 +14,7 @@ import os
 import stat
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from journeyctl.cli.cache.entries import (
@@ -26,7 +27,18 @@ from journeyctl.cli.cache.entries import (
 )
 from journeyctl.cli.cache.keys import chain_for, chain_key
 from journeyctl.cli.cache.store import Store
-from journeyctl.diagnostics import Diagnostic, FileReport, Report
+from journeyctl.diagnostics import Diagnostic, FileReport, Report, RuleInfo
+
+
+@dataclass(frozen=True, slots=True)
+class WarmRun:
+    """Everything a warm run prints, found before anything is printed."""
+
+    files: list[FileReport]
+    rules: list[RuleInfo]
+    invalid: int
+    fail_on: str | None
+    """The configuration's `fail-on` (the command line's wins)."""
 
 
 def serve_warm(
@@ -38,6 +50,17 @@ def serve_warm(
     statistics: bool,
 ) -> int | None:
     """Print the run's report and return its exit code, or None when it is not all cached."""
+    warm = find_warm(options, paths)
+    if warm is None:
+        return None
+    return print_warm(
+        warm, lint=options.lint, output_format=output_format, fail_on=fail_on,
+        statistics=statistics,
+    )  # fmt: skip
+
+
+def find_warm(options: CacheOptions, paths: Sequence[str]) -> WarmRun | None:
+    """The cached results of every file of the run, or None when one is not cached."""
     if options.root is None or not paths:
         return None
     store = Store(options.root, writable=False)
@@ -70,7 +93,13 @@ def serve_warm(
     here = _settings_of(store, options, Path.cwd())
     if here is None or any(s.fail_on != here.fail_on for s in applied):
         return None  # whichever `fail-on` a full run applies, it is the same for all files
+    return WarmRun(files, rules, invalid, here.fail_on)
 
+
+def print_warm(
+    warm: WarmRun, *, lint: bool, output_format: str, fail_on: str | None, statistics: bool
+) -> int:
+    """Print as a full run does, through the same functions; return the exit code."""
     from journeyctl import __version__
     from journeyctl.cli.reporting import (
         exit_code,
@@ -80,12 +109,12 @@ def serve_warm(
         summary_line,
     )
 
-    report = Report(files, rules, __version__)
+    report = Report(warm.files, warm.rules, __version__)
     print_report(report, output_format)
-    summary = summary_line(report, len(files), invalid, lint=options.lint)
+    summary = summary_line(report, len(warm.files), warm.invalid, lint=lint)
     print_summary(report, summary, output_format, statistics=statistics)
     sys.stdout.flush()
-    return exit_code(report.diagnostics, fail_threshold(fail_on or here.fail_on, None))
+    return exit_code(report.diagnostics, fail_threshold(fail_on or warm.fail_on, None))
 
 
 def _serve(

@@ -49,7 +49,7 @@ def lint(
 
     Example: journeyctl lint maps/ --format github
     """
-    from journeyctl.cli.cache import cache_options
+    from journeyctl.cli.cache import argv, cache_options
     from journeyctl.cli.cache.warm import serve_warm
 
     selected, ignored = split_codes(select), split_codes(ignore) or ()
@@ -61,12 +61,16 @@ def lint(
         ignore=ignored,
         today=today.date() if today else None,
     )
-    served = serve_warm(
-        cache,
-        paths or [],
-        output_format=output_format.value,
-        fail_on=fail_on.value if fail_on else None,
-        statistics=statistics,
+    served = (
+        None
+        if argv.attempted
+        else serve_warm(
+            cache,
+            paths or [],
+            output_format=output_format.value,
+            fail_on=fail_on.value if fail_on else None,
+            statistics=statistics,
+        )
     )
     if served is not None:
         raise typer.Exit(served)

@@ -27,12 +27,16 @@ def validate(
 
     Example: journeyctl validate maps/
     """
-    from journeyctl.cli.cache import cache_options
+    from journeyctl.cli.cache import argv, cache_options
     from journeyctl.cli.cache.warm import serve_warm
 
     cache = cache_options(no_cache=no_cache, config=config, lint=False)
-    served = serve_warm(
-        cache, paths or [], output_format=output_format.value, fail_on=None, statistics=False
+    served = (
+        None
+        if argv.attempted
+        else serve_warm(
+            cache, paths or [], output_format=output_format.value, fail_on=None, statistics=False
+        )
     )
     if served is not None:
         raise typer.Exit(served)
