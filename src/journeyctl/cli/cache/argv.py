@@ -102,8 +102,7 @@ def _parse(command: str, args: Sequence[str]) -> tuple[list[str], dict[str, str]
         if (
             key in values
             or (command != "lint" and key in _LINT_ONLY)
-            or (not value
-            and key != "statistics")
+            or (not value and key != "statistics")
         ):
             return None
         values[key] = value
