@@ -128,7 +128,9 @@ def remember_run(options: CacheOptions, rules: list[RuleInfo]) -> None:
     if options.root is None or not options.writable:
         return
     store = Store(options.root)
-    store.write("runs", options.run_slot(), options.run_key(), encode_rules(rules))
+    slot, key = options.run_slot(), options.run_key()
+    if store.read("runs", slot, key) is None:  # reading costs less than writing it again
+        store.write("runs", slot, key, encode_rules(rules))
     cwd = Path.cwd()
     chain = chain_for(cwd, options.explicit_config)
     if chain is None:

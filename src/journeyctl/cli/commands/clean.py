@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
 from journeyctl.cli.app import app, usage_error
-from journeyctl.cli.options import ConfigOption
 
 
 @app.command(short_help="Empty the result cache (.journeyctl_cache).")
@@ -20,7 +20,14 @@ def clean(
             help="Only drop the entries of files that no longer exist (and unreadable ones).",
         ),
     ] = False,
-    config: ConfigOption = None,
+    config: Annotated[
+        Optional[Path],  # noqa: UP045 - typer needs Optional here
+        typer.Option(
+            "--config",
+            help="The configuration whose cache-dir applies (as given to lint or validate).",
+            dir_okay=False,
+        ),
+    ] = None,
 ) -> None:
     """Empty the result cache that validate and lint keep, or with --stale only drop the
     entries of files that no longer exist.
@@ -31,8 +38,6 @@ def clean(
 
     Example: journeyctl clean
     """
-    from pathlib import Path
-
     from journeyctl.cli.cache.store import cache_root
     from journeyctl.cli.cache.store import clean as clean_folder
 
