@@ -196,3 +196,13 @@ def test_options_that_change_results_change_the_key() -> None:
         "/a", "a"
     ) == base.file_slot("/a", "a")
     assert json.dumps(os.fspath(Path("/c")))  # options are plain data (picklable)
+
+
+def test_a_result_with_too_many_findings_is_not_cached() -> None:
+    from journeyctl.cli.cache.entries import MAX_CACHED_DIAGNOSTICS, encode_result
+    from journeyctl.diagnostics import Diagnostic, Severity, Span
+
+    one = Diagnostic("a.journey.yaml", Span(1, 1, 1, 2), "JM604", "x", Severity.INFO, "m", "f")
+    assert encode_result("/a", "a.journey.yaml", [one] * MAX_CACHED_DIAGNOSTICS, True)
+    assert encode_result("/a", "a.journey.yaml", [one] * (MAX_CACHED_DIAGNOSTICS + 1), True) is None
+    assert encode_result("/a", "b.journey.yaml", [one], True) is None  # another file's name

@@ -68,9 +68,14 @@ def settings_slot(chain: Chain) -> str:
 # --- files -------------------------------------------------------------------------------
 
 
+MAX_CACHED_DIAGNOSTICS = 10_000
+"""A file with more findings is checked anew each time: its entry would take megabytes, and
+checking such a file costs far more than any map a person edits."""
+
+
 def encode_result(source: str, shown: str, diagnostics: list[Diagnostic], valid: bool) -> Any:
     """The entry of one file; None when the result cannot be cached as it is."""
-    if any(d.path != shown for d in diagnostics):
+    if len(diagnostics) > MAX_CACHED_DIAGNOSTICS or any(d.path != shown for d in diagnostics):
         return None
     return {
         "file": source,
