@@ -206,3 +206,21 @@ def test_a_result_with_too_many_findings_is_not_cached() -> None:
     assert encode_result("/a", "a.journey.yaml", [one] * MAX_CACHED_DIAGNOSTICS, True)
     assert encode_result("/a", "a.journey.yaml", [one] * (MAX_CACHED_DIAGNOSTICS + 1), True) is None
     assert encode_result("/a", "b.journey.yaml", [one], True) is None  # another file's name
+
+
+def test_a_configuration_that_is_not_a_regular_file_is_never_read(tmp_path: Path) -> None:
+    """A FIFO would block a read forever: the cache does not cache, the full run reports it."""
+    (tmp_path / ".git").mkdir()
+    os.mkfifo(tmp_path / ".journeyctl.yaml")
+    assert keys.config_in(tmp_path) == tmp_path / ".journeyctl.yaml"  # as the resolver says
+    assert chain_for(tmp_path, None) is None
+    assert chain_for(tmp_path / "x", tmp_path / ".journeyctl.yaml") is None  # as --config
+
+
+def test_odd_pyproject_tables_are_unsure_not_errors() -> None:
+    for raw in (
+        b"tool = 5\n[x]\n",
+        b"[tool]\njourneyctl = 3\n",
+        b'[tool.journeyctl]\nextend = ["a"]\n',
+    ):
+        assert scan(Path("pyproject.toml"), raw) is None

@@ -40,5 +40,10 @@ def cache_options(
     from journeyctl.cli.cache.entries import CacheOptions
     from journeyctl.cli.cache.store import cache_root
 
-    root = None if no_cache else cache_root(Path.cwd(), config)
+    root = None
+    if not no_cache:
+        try:
+            root = cache_root(Path.cwd(), config)
+        except Exception:  # the cache is only ever a shortcut: on any surprise, do without
+            root = None
     return CacheOptions(root, config, lint, select, ignore, today)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,8 @@ NAMED_FILES = ("extend", "baseline")
 """Configuration keys whose value is another file the results depend on."""
 SCANNED_KEYS = (*NAMED_FILES, "cache-dir")
 MAX_CHAIN = 16
+MAX_CONFIG_SIZE = 1_000_000
+"""Larger configuration files are not cached (the configuration reads at most as much)."""
 _VALUE = r"""(?P<value>'[^'\n]*'|"[^"\\\n]*"|[A-Za-z0-9_./][^#\n]*?)"""
 """A quoted string without escapes, or a plain one that starts like a path (not with a YAML
 indicator: `>`, `|`, `&`, `*`, `!`, `[`, `{`, `~`, ...)."""
@@ -90,17 +93,45 @@ def code_fingerprint() -> str:
 
 
 def config_in(folder: Path) -> Path | None:
-    """The configuration file of one folder, by the rule of `journeyctl.config`."""
+    """The configuration file of one folder, by the rule of `journeyctl.config`: a
+    `.journeyctl.yaml` of any kind (a FIFO too: the configuration says why it cannot be used),
+    or a `pyproject.toml` with a `[tool.journeyctl]` table."""
     yaml_file = folder / ".journeyctl.yaml"
-    if yaml_file.is_file():
+    if yaml_file.exists():
         return yaml_file
     pyproject = folder / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    raw = read_regular(pyproject, MAX_CONFIG_SIZE)
+    return pyproject if raw is None or b"[tool.journeyctl]" in raw else None
+
+
+def read_regular(path: Path, max_size: int) -> bytes | None:
+    """The bytes of a regular file of at most `max_size` bytes; None for anything else (a
+    FIFO, a device, a folder, a larger file, an unreadable one), which is never read: the full
+    run reads it with the loader's own checks and reports what is wrong."""
     try:
-        if pyproject.is_file() and b"[tool.journeyctl]" in pyproject.read_bytes():
-            return pyproject
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
-    return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
+            return None
+        chunks = []
+        remaining = max_size + 1  # a file may grow after the fstat
+        while remaining > 0:
+            chunk = os.read(descriptor, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        raw = b"".join(chunks)
+        return raw if len(raw) <= max_size else None
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
 
 
 def closest_config(folder: Path) -> Path | None:
@@ -145,9 +176,8 @@ def _chain_for(folder: Path, explicit: Path | None) -> Chain | None:
     while current is not None:
         if len(files) >= MAX_CHAIN or any(f.path == current for f in files):
             return None  # a loop or a long chain: the real run reports it
-        try:
-            raw = current.read_bytes()
-        except OSError:
+        raw = read_regular(current, MAX_CONFIG_SIZE)
+        if raw is None:
             return None
         values = scan(current, raw)
         if values is None:
@@ -185,9 +215,10 @@ def _scan_toml(raw: bytes) -> dict[str, str] | None:
     import tomllib
 
     try:
-        table = tomllib.loads(raw.decode("utf-8")).get("tool", {}).get("journeyctl", {})
+        tool = tomllib.loads(raw.decode("utf-8")).get("tool", {})
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
+    table = tool.get("journeyctl", {}) if isinstance(tool, dict) else None
     if not isinstance(table, dict):
         return None
     values: dict[str, str] = {}
@@ -207,10 +238,8 @@ def chain_key(chain: Chain) -> str:
         parts += [os.fsencode(config.path), config.raw]
         baseline = config.values.get("baseline")
         if baseline:
-            try:
-                parts.append((config.path.parent / baseline).read_bytes())
-            except OSError:
-                parts.append(b"\0unreadable")
+            found = read_regular(config.path.parent / baseline, 1 << 30)
+            parts.append(b"\0unreadable" if found is None else found)
     return blake(*parts)
 
 

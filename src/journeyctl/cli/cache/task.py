@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from journeyctl.cli.cache.entries import (
     CacheOptions,
@@ -32,6 +32,14 @@ if TYPE_CHECKING:
     from journeyctl.diagnostics import RuleInfo
 
 
+class _Miss(NamedTuple):
+    store: Store
+    slot: str
+    key: str
+    source: str
+    raw: bytes
+
+
 @dataclass(slots=True)
 class CachedTask:
     """`task(job)`, served from the cache when the file, its configuration and the options
@@ -50,21 +58,39 @@ class CachedTask:
         self._store, self._verified = None, {}
 
     def __call__(self, job: Job) -> Outcome:
+        try:
+            found = self._look_up(job)
+        except Exception:  # the cache is only ever a shortcut: on any surprise, check the file
+            found = None
+        if found is None:
+            return self.task(job)
+        if not isinstance(found, _Miss):
+            return found
+        # the check reads the very bytes the key was computed from, not the file again
+        outcome = self.task(replace(job, stdin_text=found.raw))
+        if outcome.unreadable is None:
+            entry = encode_result(found.source, job.shown, outcome.diagnostics, outcome.valid)
+            if entry is not None:
+                found.store.write("files", found.slot, found.key, entry)
+        return outcome
+
+    def _look_up(self, job: Job) -> Outcome | _Miss | None:
+        """The cached outcome, what writing it needs after a miss, or None: not cacheable."""
         from journeyctl.cli.checking import Outcome
 
         store = self.store()
         if store is None:
-            return self.task(job)
+            return None
         stdin = job.stdin_text is not None
         resolved = Path.cwd() / "-" if stdin else job.path.resolve()
         folder = resolved.parent
         chain = chain_for(folder, self.options.explicit_config)
         if chain is None or not self._usable(chain, job.settings):
-            return self.task(job)
+            return None
         try:
             raw = job.read()
         except Exception:  # whatever reading raises, the task itself reports it
-            return self.task(job)
+            return None
         key_of_chain = chain_key(chain)
         source = f"<stdin>:{folder}" if stdin else str(resolved)
         slot = self.options.file_slot(source, job.shown)
@@ -73,13 +99,7 @@ class CachedTask:
         hit = decode_result(store.read("files", slot, key), job.shown)
         if hit is not None:
             return Outcome(job.shown, hit[0], valid=hit[1])
-        # the check reads the very bytes the key was computed from, not the file again
-        outcome = self.task(replace(job, stdin_text=raw))
-        if outcome.unreadable is None:
-            entry = encode_result(source, job.shown, outcome.diagnostics, outcome.valid)
-            if entry is not None:
-                store.write("files", slot, key, entry)
-        return outcome
+        return _Miss(store, slot, key, source, raw)
 
     def store(self) -> Store | None:
         if self._store is None and self.options.root is not None:
@@ -127,6 +147,14 @@ def remember_run(options: CacheOptions, rules: list[RuleInfo]) -> None:
     """After a full run: the rule list, and the configuration of the current folder."""
     if options.root is None or not options.writable:
         return
+    try:
+        _remember_run(options, rules)
+    except Exception:  # the run's output is printed already; the cache only misses later
+        return
+
+
+def _remember_run(options: CacheOptions, rules: list[RuleInfo]) -> None:
+    assert options.root is not None
     store = Store(options.root)
     slot, key = options.run_slot(), options.run_key()
     if store.read("runs", slot, key) is None:  # reading costs less than writing it again

@@ -10,8 +10,6 @@ missed.
 
 from __future__ import annotations
 
-import os
-import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from journeyctl.cli.cache.entries import (
     decode_settings,
     settings_slot,
 )
-from journeyctl.cli.cache.keys import chain_for, chain_key
+from journeyctl.cli.cache.keys import chain_for, chain_key, read_regular
 from journeyctl.cli.cache.store import Store
 from journeyctl.diagnostics import Diagnostic, FileReport, Report, RuleInfo
 
@@ -50,7 +48,10 @@ def serve_warm(
     statistics: bool,
 ) -> int | None:
     """Print the run's report and return its exit code, or None when it is not all cached."""
-    warm = find_warm(options, paths)
+    try:
+        warm = find_warm(options, paths)
+    except Exception:  # the cache is only ever a shortcut: on any surprise, run in full
+        warm = None
     if warm is None:
         return None
     return print_warm(
@@ -128,7 +129,7 @@ def _serve(
     settings = decode_settings(store.read("settings", settings_slot(chain), key_of_chain))
     if settings is None:
         return None
-    raw = _read_regular(resolved, settings.max_file_size)
+    raw = read_regular(resolved, settings.max_file_size)
     if raw is None:
         return None
     shown = path.as_posix()
@@ -144,30 +145,3 @@ def _settings_of(store: Store, options: CacheOptions, folder: Path) -> RunSettin
     if chain is None:
         return None
     return decode_settings(store.read("settings", settings_slot(chain), chain_key(chain)))
-
-
-def _read_regular(path: Path, max_size: int) -> bytes | None:
-    """The bytes of a regular file within the size limit; None for anything else (the full
-    run reads it with the loader's own checks, and reports what is wrong)."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
-            return None
-        chunks = []
-        remaining = max_size + 1
-        while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        raw = b"".join(chunks)
-        return raw if len(raw) <= max_size else None
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
