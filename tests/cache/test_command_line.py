@@ -40,6 +40,26 @@ COMMAND_LINES = [
     (["lint", NAME, "--select", "JM999"], False),
 ]
 
+# options of the report itself, and baselines: never served from the cache, neither before
+# typer nor by the command; a full run (which imports pydantic) reads each file's entry
+FULL_RUNS = [
+    ["lint", NAME, "-o", "out.txt"],
+    ["lint", NAME, "--output-file=out.sarif", "-f", "sarif"],
+    ["validate", NAME, "-o", "out.json", "-f", "json"],
+    ["lint", NAME, "--quiet"],
+    ["lint", NAME, "-q"],
+    ["validate", NAME, "--quiet"],
+    ["lint", NAME, "--show-source"],
+    ["lint", NAME, "--no-show-source"],
+    ["validate", NAME, "--show-source"],
+    ["lint", NAME, "--force-exclude"],
+    ["validate", NAME, "--force-exclude"],
+    ["lint", NAME, "--baseline", "baseline.json"],
+    ["lint", NAME, "--write-baseline", "written.json"],
+    ["lint", NAME, "--stdin-filename", "x.journey.yaml"],
+    ["lint", NAME, "--no-cache"],
+]
+
 
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -47,6 +67,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / ".git").mkdir(parents=True)
     shutil.copy(EXAMPLES / NAME, root / NAME)
     (root / ".journeyctl.yaml").write_text("severity: {JM204: error}\n")
+    made = journeyctl("lint", NAME, "--write-baseline", "baseline.json", "--no-cache", cwd=root)
+    assert made.returncode == 0, made.stderr
     return root
 
 
@@ -57,7 +79,29 @@ def test_a_command_line_means_the_same_with_the_cache(
     folder: Path, args: list[str], served: bool
 ) -> None:
     uncached = journeyctl(*args, cwd=folder, env={"JOURNEYCTL_NO_CACHE": "1"})
+    written = _written(folder)
     journeyctl(*args, cwd=folder)  # fills the cache when the command line is valid
     warm = journeyctl(*args, cwd=folder)
     assert warm.output == uncached.output
+    assert _written(folder) == written  # `-o`, `--write-baseline`: the same file either way
     assert (warm.loaded == []) is served, warm.loaded
+
+
+def _written(folder: Path) -> dict[str, str]:
+    kept = (".txt", ".json", ".sarif")
+    return {p.name: p.read_text() for p in folder.glob("*") if p.suffix in kept}
+
+
+@pytest.mark.parametrize("args", FULL_RUNS, ids=[" ".join(args) for args in FULL_RUNS])
+def test_report_options_and_baselines_always_take_the_full_run(
+    folder: Path, args: list[str]
+) -> None:
+    uncached = journeyctl(*args, cwd=folder, env={"JOURNEYCTL_NO_CACHE": "1"})
+    written = _written(folder)
+    plain = args[:2]
+    journeyctl(*plain, cwd=folder)  # the file's entry and the run's rules are in the cache
+    assert journeyctl(*plain, cwd=folder).loaded == []
+    again = journeyctl(*args, cwd=folder)
+    assert again.output == uncached.output
+    assert _written(folder) == written
+    assert not again.warm, again.loaded  # pydantic: the run was checked in full

@@ -204,7 +204,10 @@ def test_a_result_with_too_many_findings_is_not_cached() -> None:
 
     one = Diagnostic("a.journey.yaml", Span(1, 1, 1, 2), "JM604", "x", Severity.INFO, "m", "f")
     assert encode_result("/a", "a.journey.yaml", [one] * MAX_CACHED_DIAGNOSTICS, True, None)
-    assert encode_result("/a", "a.journey.yaml", [one] * (MAX_CACHED_DIAGNOSTICS + 1), True, None) is None
+    assert (
+        encode_result("/a", "a.journey.yaml", [one] * (MAX_CACHED_DIAGNOSTICS + 1), True, None)
+        is None
+    )
     assert encode_result("/a", "b.journey.yaml", [one], True, None) is None  # another file's name
 
 

@@ -78,15 +78,16 @@ def test_the_corpus_warm_equals_cold_and_parallel_workers_write_entries(project:
     )  # fmt: skip
     names = sorted(f"maps/{p.name}" for p in corpus.glob("*.journey.yaml"))
     assert len(names) == 40
-    for output_format in FORMATS:
-        args = ("lint", *names, "-f", output_format, *TODAY)
-        uncached = journeyctl(*args, "--no-cache", cwd=project)
-        cold = journeyctl(*args, cwd=project)
-        warm = journeyctl(*args, cwd=project)
-        folder = journeyctl("lint", "maps", "-f", output_format, *TODAY, cwd=project)
-        assert warm.warm
-        assert warm.output == cold.output == uncached.output == folder.output
-    assert len(_entries(project)) == 40
+    for command, options in (("lint", TODAY), ("validate", ())):
+        for output_format in FORMATS:
+            args = (command, *names, "-f", output_format, *options)
+            uncached = journeyctl(*args, "--no-cache", cwd=project)
+            cold = journeyctl(*args, cwd=project)
+            warm = journeyctl(*args, cwd=project)
+            folder = journeyctl(command, "maps", "-f", output_format, *options, cwd=project)
+            assert warm.warm, (command, output_format)
+            assert warm.output == cold.output == uncached.output == folder.output
+    assert len(_entries(project)) == 80  # one entry per file and command
     leftovers = [p for p in (project / ".journeyctl_cache").rglob("*") if p.name.endswith(".tmp")]
     assert leftovers == []
 
@@ -252,3 +253,69 @@ def test_stdin_is_cached_by_its_bytes(examples: Path) -> None:
         journeyctl(*args, cwd=examples, stdin=changed).output
         == journeyctl(*args, "--no-cache", cwd=examples, stdin=changed).output
     )
+
+
+def test_per_folder_configurations_with_fail_on_select_and_ignore(examples: Path) -> None:
+    """SARIF's rule list and JUnit's cases are per file (the rules that ran for it), and so is
+    the threshold that fails it: warm, cold and uncached agree in every format."""
+    (examples / ".journeyctl.yaml").write_text("ignore: [JM604]\nfail-on: info\n")
+    strict = examples / "strict"
+    strict.mkdir()
+    (strict / ".journeyctl.yaml").write_text("select: [JM204, JM502]\nfail-on: warning\n")
+    lenient = examples / "lenient"
+    lenient.mkdir()
+    (lenient / ".journeyctl.yaml").write_text(
+        "extend: ../.journeyctl.yaml\nignore: [JM204]\nfail-on: never\n"
+    )
+    names = [*EXAMPLE_NAMES, "broken.journey.yaml"]
+    for folder in (strict, lenient):
+        for name in EXAMPLE_NAMES[:3]:
+            shutil.copy(EXAMPLES / name, folder / name)
+    mixed = [*names, *(f"{f.name}/{n}" for f in (strict, lenient) for n in EXAMPLE_NAMES[:3])]
+    runs = [mixed, [f"lenient/{n}" for n in EXAMPLE_NAMES[:3]], [f"strict/{EXAMPLE_NAMES[0]}"]]
+    for command, options in (("lint", TODAY), ("validate", ())):
+        for files in runs:
+            for output_format in FORMATS:
+                args = (command, *files, "-f", output_format, *options)
+                uncached = journeyctl(*args, "--no-cache", cwd=examples)
+                cold = journeyctl(*args, cwd=examples)
+                warm = journeyctl(*args, cwd=examples)
+                assert warm.warm, (args, warm.loaded)
+                assert warm.output == cold.output == uncached.output, args
+                if command == "lint" and output_format == "sarif":
+                    rules = json.loads(warm.stdout)["runs"][0]["tool"]["driver"]["rules"]
+                    codes = {rule["id"] for rule in rules}
+                    if files is runs[1]:  # `extend`, whose `ignore` replaces the parent's
+                        assert "JM604" in codes and "JM204" not in codes
+                    if files is runs[2]:  # its own `select`
+                        assert {"JM204", "JM502"} <= codes
+                        assert not codes & {"JM304", "JM604"}
+    # the lenient folder never fails; one strict file with a warning fails
+    assert journeyctl("lint", *runs[1], *TODAY, cwd=examples).returncode == 0
+
+
+def test_a_configured_baseline_is_never_served_warm(examples: Path) -> None:
+    name = EXAMPLE_NAMES[0]
+    made = journeyctl("lint", name, *TODAY, "--write-baseline", "baseline.json", cwd=examples)
+    assert made.returncode == 0, made.stderr
+    (examples / ".journeyctl.yaml").write_text("baseline: baseline.json\n")
+    for output_format in FORMATS:
+        args = ("lint", name, *TODAY, "-f", output_format)
+        uncached = journeyctl(*args, "--no-cache", cwd=examples)
+        journeyctl(*args, cwd=examples)
+        again = journeyctl(*args, cwd=examples)
+        assert not again.warm and again.output == uncached.output
+
+
+def test_the_cache_dir_key_is_a_valid_configuration(examples: Path) -> None:
+    name = EXAMPLE_NAMES[0]
+    (examples / ".journeyctl.yaml").write_text("cache-dir: build/journeyctl\n")
+    cold = journeyctl("lint", name, *TODAY, cwd=examples)
+    assert "configuration" not in cold.stderr, cold.stderr
+    warm = journeyctl("lint", name, *TODAY, cwd=examples)
+    assert warm.warm and warm.output == cold.output
+    assert list((examples / "build" / "journeyctl" / "files").glob("*.json"))
+    assert not (examples / ".journeyctl_cache").exists()
+    (examples / ".journeyctl.yaml").write_text("cache-dir: 5\n")
+    wrong = journeyctl("lint", name, *TODAY, cwd=examples)
+    assert wrong.returncode == 2 and "cache-dir" in wrong.stdout
