@@ -51,9 +51,6 @@ class Span(NamedTuple):
 
 FILE_START = Span.point(1, 1)
 
-FAIL_ON_LEVELS = ("error", "warning", "info", "never")
-"""The values of `--fail-on` and the `fail-on` configuration key: a severity, or never."""
-
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:

@@ -150,3 +150,15 @@ def test_any_message_and_path_round_trip(message: str, path: str) -> None:
     assert parsed == visible_inline(message)
     assert properties["file"] == visible_inline(path)
     assert properties["line"] == "2" and properties["endColumn"] == "8"
+
+
+def test_line_and_paragraph_separators_in_a_file_name_stay_on_one_line() -> None:
+    """A file named `\u2028.journey.yaml` must not split its annotation where a log viewer
+    (or str.splitlines) breaks lines."""
+    from journeyctl.diagnostics import Diagnostic, FileReport, Report, Severity, Span
+
+    path = "maps/\u2028x\u2029.journey.yaml"
+    found = Diagnostic(path, Span(1, 1, 1, 2), "JM201", "r", Severity.ERROR, "m\u2028n")
+    document = format_report(Report([FileReport(path, [found])], [], "0"))
+    assert len(document.splitlines()) == 1
+    assert "\\u2028" in document and "\\u2029" in document

@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from journeyctl.diagnostics import FAIL_ON_LEVELS
 from journeyctl.output import FORMATS
+from journeyctl.severity_names import FAIL_ON_LEVELS
 
 # Choices for typer, built from the library's own lists so that each is defined once.
 OutputFormat = StrEnum("OutputFormat", {name: name for name in FORMATS})  # type: ignore[misc]

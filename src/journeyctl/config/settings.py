@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from journeyctl.diagnostics import FAIL_ON_LEVELS
 from journeyctl.load import DEFAULT_LIMITS, Limits
+from journeyctl.severity_names import FAIL_ON_LEVELS, SEVERITY_NAMES
 
 DEFAULT_INCLUDE = ("*.journey.yaml", "*.journey.yml")
 """Which files a folder search reads when the configuration names no `include` globs."""
 FAIL_ON = FAIL_ON_LEVELS
-SEVERITIES = ("error", "warning", "info")
+SEVERITIES = SEVERITY_NAMES
 
 
 @dataclass(frozen=True)

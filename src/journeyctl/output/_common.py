@@ -17,8 +17,11 @@ if TYPE_CHECKING:
 # Patterns stay strings: `re` compiles (and caches) them on first use, not at import.
 _INVISIBLE = "\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff"
 _UNSHOWABLE = f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff{_INVISIBLE}]"
-# The same but for tab, LF and CR, which a format may carry in its own way.
-_UNSHOWABLE_INLINE = f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff{_INVISIBLE}]"
+# The same but for tab, LF and CR, which a format may carry in its own way (the line and
+# paragraph separators stay escaped: a log viewer may break a line on them).
+_UNSHOWABLE_INLINE = (
+    f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff{_INVISIBLE}]"
+)
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

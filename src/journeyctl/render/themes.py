@@ -7,13 +7,8 @@ glyph, a border style or a word (see `layout.py`), so the print theme can be pla
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-
-class ThemeName(StrEnum):
-    light = "light"
-    dark = "dark"
-    print = "print"
+from journeyctl.render.choices import ThemeName
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,8 +11,7 @@ import typer
 
 from journeyctl.cli.app import app, usage_error
 from journeyctl.cli.options import ConfigOption
-from journeyctl.render.options import Format, Slide
-from journeyctl.render.themes import ThemeName
+from journeyctl.render.choices import Format, Slide, ThemeName
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
