@@ -75,8 +75,8 @@ def warm_from_argv(argv: Sequence[str]) -> Callable[[], int] | None:
 
 
 def _parse(command: str, args: Sequence[str]) -> tuple[list[str], dict[str, str]] | None:
-    from journeyctl.diagnostics import FAIL_ON_LEVELS
     from journeyctl.output import FORMATS
+    from journeyctl.severity_names import FAIL_ON_LEVELS
 
     paths: list[str] = []
     values: dict[str, str] = {}
