@@ -43,6 +43,10 @@ README = ROOT / "README.md"
 README_BEGIN, README_END = "<!-- bench-table -->", "<!-- /bench-table -->"
 SEED = 0
 TODAY = "2026-11-27"  # fixed, so that lint findings (evidence age) do not change with the date
+NO_CACHE = "--no-cache"
+COLD = ("--today", TODAY, NO_CACHE)
+"""Every section but `cache` measures cold runs: without the result cache, which would
+otherwise serve every run after the first."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class Command:
     files: int = 1
     reps: int = 3
     warmup: bool = False
+    env: tuple[tuple[str, str], ...] = ()
+    """Added to the environment of this command only."""
 
 
 @dataclass
@@ -209,7 +215,8 @@ class Bench:
     def _run(self, command: Command, *, capture: bool, timed: bool, round_: int = 0) -> float:
         assert command.argv is not None
         measurement = self.measured[command.key]
-        run, code, tail = run_once(command.argv, command.cwd, self.env, capture=capture)
+        env = {**self.env, **dict(command.env)}
+        run, code, tail = run_once(command.argv, command.cwd, env, capture=capture)
         if capture:
             measurement.exit_code, measurement.output_tail = code, tail
         if timed:
@@ -383,8 +390,8 @@ def startup_section(bench: Bench, tools: Tools, plan: Plan, small: Corpus) -> li
             cmd("floor:pydantic-1", "pydantic floor, 1 map", floor("pydantic", one)),
             cmd("version", "journeyctl --version", jc and (jc, "--version")),
             cmd("help", "journeyctl --help", jc and (jc, "--help")),
-            cmd("lint-1", "journeyctl lint, 1 map", jc and (jc, "lint", "--today", TODAY, one)),
-            cmd("validate-1", "journeyctl validate, 1 map", jc and (jc, "validate", one)),
+            cmd("lint-1", "journeyctl lint, 1 map", jc and (jc, "lint", *COLD, one)),
+            cmd("validate-1", "journeyctl validate, 1 map", jc and (jc, "validate", NO_CACHE, one)),
             cmd("yamllint-1", "yamllint -d relaxed, 1 map", _yamllint(tools, [one])),
             cmd("cjs-1", "check-jsonschema, 1 map", _cjs(tools, [one])),
         ]
@@ -394,7 +401,7 @@ def startup_section(bench: Bench, tools: Tools, plan: Plan, small: Corpus) -> li
         ratio_check(bench, s, "--version / import floor", "version", "floor:imports", 1.2),
         ratio_check(bench, s, "--help / import floor", "help", "floor:imports", 1.2),
         ratio_check(bench, s, "import floor / python -c pass", "floor:imports", "floor:python"),
-        ratio_check(bench, s, "lint 1 map / pydantic floor", "lint-1", "floor:pydantic-1", 1.15),
+        ratio_check(bench, s, "lint 1 map / pydantic floor", "lint-1", "floor:pydantic-1", 1.30),
         ratio_check(bench, s, "lint 1 map / check-jsonschema", "lint-1", "cjs-1", 1.0, "<"),
         ratio_check(bench, s, "lint 1 map / yamllint", "lint-1", "yamllint-1"),
         ratio_check(bench, s, "validate 1 map / pydantic floor", "validate-1", "floor:pydantic-1"),
@@ -416,7 +423,9 @@ def throughput_section(
                 Command(
                     f"validate-{n}",
                     f"journeyctl validate, {n:,} maps",
-                    (tools.journeyctl, "validate", *c.names) if tools.journeyctl else None,
+                    (tools.journeyctl, "validate", NO_CACHE, *c.names)
+                    if tools.journeyctl
+                    else None,
                     c.folder,
                     n,
                     plan.reps,
@@ -485,9 +494,7 @@ def scale_section(
             Command(
                 "lint-big",
                 "journeyctl lint, 200x25 map",
-                (tools.journeyctl, "lint", "--today", TODAY, *big.names)
-                if tools.journeyctl
-                else None,
+                (tools.journeyctl, "lint", *COLD, *big.names) if tools.journeyctl else None,
                 big.folder,
                 1,
                 plan.reps,
@@ -847,7 +854,7 @@ def diff_section(bench: Bench, tools: Tools, plan: Plan, inputs: DiffInputs) -> 
             Command(
                 "lint-changed",
                 f"journeyctl lint, the {len(changed)} changed maps",
-                (jc, "lint", "--today", TODAY, *changed) if jc else None,
+                (jc, "lint", *COLD, *changed) if jc else None,
                 inputs.repo,
                 len(changed),
                 plan.reps,
@@ -898,7 +905,7 @@ def volume_section(bench: Bench, tools: Tools, plan: Plan, huge: Corpus) -> list
         label = f"lint 100k stages, {output_format}" + (" (FORCE_COLOR)" if colour else "")
         argv = None
         if jc:
-            run = (jc, "lint", "--today", TODAY, "--format", output_format, *huge.names)
+            run = (jc, "lint", *COLD, "--format", output_format, *huge.names)
             # `env` execs journeyctl, so wait4 still measures journeyctl itself
             argv = ("env", "FORCE_COLOR=1", *run) if colour else run
         commands.append(Command(key, label, argv, huge.folder, 1, min(plan.reps, 2)))
@@ -919,11 +926,114 @@ def volume_section(bench: Bench, tools: Tools, plan: Plan, huge: Corpus) -> list
         verdict = _verdict(m.peak_mb, 1024, "<")
         checks.append(Check("volume", f"peak memory, {name}", m.peak_mb, "MB", "< 1024",
                             verdict, detail))  # fmt: skip
+
+
+CHANGED_PER_RUN = 10
+_FRESH_CACHE = 'export JOURNEYCTL_CACHE_DIR="$CACHE_ROOT/$$"; exec "$0" "$@"'
+"""A cold run with the cache on: a new, empty cache folder for each run (sh costs ~1 ms)."""
+_TOUCH_TEN = 'for f in $CHANGED; do echo >> "$f"; done; exec "$0" "$@"'
+"""A warm run after an edit: a blank line appended to ten maps, so ten entries miss."""
+
+
+def prepare_cache_corpus(out: Path, source: Corpus) -> Corpus:
+    """A copy of the largest corpus for the cache section, whose runs append blank lines to ten
+    of its maps: the shared corpus stays as generated."""
+    folder = out / f"cache-maps-{len(source.names)}"
+    if not all((folder / n).is_file() for n in source.names):
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(source.folder, folder)
+    for stale in (out / "cache-dirs").glob("cold-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return Corpus(folder, source.names, source.lines)
+
+
+def cache_section(
+    bench: Bench, tools: Tools, plan: Plan, small: Corpus, large: Corpus, out: Path
+) -> list[Check]:
+    """The result cache (docs/cache.md): a cold run of one map against the pydantic floor, a
+    warm one against yamllint, a warm run of the largest corpus after ten maps changed against
+    a cold one, and the size of the cache for that corpus."""
+    jc, py, one, n = tools.journeyctl, tools.python, small.names[0], len(large.names)
+    dirs = out / "cache-dirs"
+    warm_one, warm_n = dirs / "warm-1", dirs / f"warm-{n}"
+    lint = ("lint", "--today", TODAY)
+    changed = " ".join(large.names[:: max(1, n // CHANGED_PER_RUN)][:CHANGED_PER_RUN])
+
+    def cmd(
+        key: str,
+        label: str,
+        argv: Sequence[str] | None,
+        c: Corpus,
+        files: int,
+        reps: int,
+        *,
+        warmup: bool = False,
+        **env: str,
+    ) -> Command:
+        return Command(
+            key, label, tuple(argv) if argv else None, c.folder, files, reps, warmup,
+            tuple(env.items()),
+        )  # fmt: skip
+
+    bench.measure(
+        [
+            cmd("floor:python", "python -c pass", (py, "-c", FLOORS["python"].source), small, 1,
+                plan.startup_reps, warmup=True),
+            cmd("floor:pydantic-1", "pydantic floor, 1 map",
+                (py, "-c", FLOORS["pydantic"].source, one), small, 1, plan.startup_reps,
+                warmup=True),
+            cmd("yamllint-1", "yamllint -d relaxed, 1 map", _yamllint(tools, [one]), small, 1,
+                plan.startup_reps, warmup=True),
+            cmd("cache:cold-1", "lint 1 map, cold (empty cache)",
+                jc and ("sh", "-c", _FRESH_CACHE, jc, *lint, one), small, 1, plan.startup_reps,
+                warmup=True, CACHE_ROOT=str(dirs / "cold-1")),
+            cmd("cache:warm-1", "lint 1 map, warm", jc and (jc, *lint, one), small, 1,
+                plan.startup_reps, warmup=True, JOURNEYCTL_CACHE_DIR=str(warm_one)),
+            cmd(f"cache:cold-{n}", f"lint {n:,} maps, --no-cache",
+                jc and (jc, *lint, NO_CACHE, *large.names), large, n, plan.reps),
+            cmd(f"cache:fill-{n}", f"lint {n:,} maps, cold (empty cache)",
+                jc and ("sh", "-c", _FRESH_CACHE, jc, *lint, *large.names), large, n, plan.reps,
+                CACHE_ROOT=str(dirs / f"cold-{n}")),
+            cmd(f"cache:warm10-{n}", f"lint {n:,} maps, warm, {CHANGED_PER_RUN} changed",
+                jc and ("sh", "-c", _TOUCH_TEN, jc, *lint, *large.names), large, n, plan.reps,
+                warmup=True, JOURNEYCTL_CACHE_DIR=str(warm_n), CHANGED=changed),
+            cmd(f"cache:warm-{n}", f"lint {n:,} maps, warm, none changed",
+                jc and (jc, *lint, *large.names), large, n, plan.reps,
+                JOURNEYCTL_CACHE_DIR=str(warm_n)),
+        ]
+    )  # fmt: skip
+    s = "cache"
+    checks = [
+        ratio_check(bench, s, "cold lint 1 map (empty cache) / pydantic floor", "cache:cold-1",
+                    "floor:pydantic-1", 1.3),
+        ratio_check(bench, s, "warm lint 1 map / yamllint", "cache:warm-1", "yamllint-1", 0.5),
+        ratio_check(bench, s, "warm lint 1 map / python -c pass", "cache:warm-1",
+                    "floor:python"),
+        ratio_check(bench, s, f"warm lint {n:,}, {CHANGED_PER_RUN} changed / cold",
+                    f"cache:warm10-{n}", f"cache:cold-{n}", 0.2),
+        ratio_check(bench, s, f"warm lint {n:,}, none changed / cold", f"cache:warm-{n}",
+                    f"cache:cold-{n}"),
+        ratio_check(bench, s, f"cold lint {n:,}, writing the cache / --no-cache",
+                    f"cache:fill-{n}", f"cache:cold-{n}"),
+    ]  # fmt: skip
+    entries = list((warm_n / "files").glob("*.json")) if warm_n.is_dir() else []
+    if entries:
+        every = [p for p in warm_n.rglob("*") if p.is_file()]
+        apparent = sum(p.stat().st_size for p in every)
+        on_disk = sum(p.stat().st_blocks * 512 for p in every)
+        detail = (
+            f"{len(entries):,} entries; {apparent / 1e6:.2f} MB of data, "
+            f"{on_disk / 1e6:.2f} MB on disk ({on_disk / len(entries) / 1024:.1f} KiB per map)"
+        )
+        checks.append(Check(s, f"cache size, {n:,} maps", on_disk / 1e6, "MB", "report",
+                            "report", detail))  # fmt: skip
+    else:
+        checks.append(Check(s, f"cache size, {n:,} maps", None, "MB", "report", "n/a"))
     return checks
 
 
 def _lint(tools: Tools, c: Corpus, n: int, reps: int) -> Command:
-    argv = (tools.journeyctl, "lint", "--today", TODAY, *c.names) if tools.journeyctl else None
+    argv = (tools.journeyctl, "lint", *COLD, *c.names) if tools.journeyctl else None
     return Command(f"lint-{n}", f"journeyctl lint, {n:,} maps", argv, c.folder, n, reps)
 
 
@@ -1105,6 +1215,19 @@ def update_readme(markdown: str) -> None:
 # ------------------------------------------------------------------------------------------
 
 
+SECTIONS = (
+    "startup",
+    "throughput",
+    "scale",
+    "fmt",
+    "render",
+    "report",
+    "diff",
+    "volume",
+    "cache",
+)
+
+
 def child_environment() -> tuple[dict[str, str], list[str]]:
     """The environment of every measured command, and what was changed from ours."""
     env = dict(os.environ)
@@ -1149,9 +1272,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=("volume",),
-        default=None,
-        help="run one section only (volume: lint of a 100,000-stage map in four formats)",
+        choices=SECTIONS,
+        action="append",
+        help="run only this section (repeatable), e.g. volume (lint of a 100,000-stage map in "
+        "four formats) or cache; the default runs them all",
     )
     parser.add_argument(
         "--update-readme",
@@ -1161,8 +1285,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     plan = PLANS["quick" if args.quick else "full"]
     budget = args.time_budget if args.time_budget is not None else plan.time_budget_s
+    only = set(args.only or SECTIONS)
     json_path: Path = args.json or (
-        args.out / f"only-{args.only}.json"
+        args.out / f"only-{'-'.join(sorted(only))}.json"
         if args.only
         else args.out / "quick.json"
         if args.quick
@@ -1200,7 +1325,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     busy_at_start, own_at_start = busy_cpu_seconds(), own_cpu_seconds()
     env, env_changes = child_environment()
-    sizes = sorted({*plan.throughput_sizes, *plan.scale_sizes}) if args.only is None else []
+    # the volume section needs no corpus; every other one does
+    sizes = sorted({*plan.throughput_sizes, *plan.scale_sizes}) if only - {"volume"} else []
     corpora = {n: prepare_corpus(args.out, n) for n in sizes}
     big = prepare_big(args.out)
     diff_inputs = prepare_diff(args.out, corpora[max(sizes)], big) if sizes else None
@@ -1208,19 +1334,23 @@ def main(argv: list[str] | None = None) -> int:
 
     bench = Bench(env)
 
+    cache_corpus = prepare_cache_corpus(args.out, corpora[max(sizes)]) if "cache" in only else None
+
     def sections() -> list[Check]:
-        if args.only == "volume" or diff_inputs is None:
-            return volume_section(bench, tools, plan, volume)
-        return [
-            *startup_section(bench, tools, plan, corpora[min(sizes)]),
-            *throughput_section(bench, tools, plan, corpora),
-            *scale_section(bench, tools, plan, corpora, big),
-            *fmt_section(bench, tools, plan, corpora),
-            *render_section(bench, tools, plan, big),
-            *report_section(bench, tools, plan, corpora, args.out),
-            *diff_section(bench, tools, plan, diff_inputs),
-            *volume_section(bench, tools, plan, volume),
-        ]
+        run = {
+            "startup": lambda: startup_section(bench, tools, plan, corpora[min(sizes)]),
+            "throughput": lambda: throughput_section(bench, tools, plan, corpora),
+            "scale": lambda: scale_section(bench, tools, plan, corpora, big),
+            "fmt": lambda: fmt_section(bench, tools, plan, corpora),
+            "render": lambda: render_section(bench, tools, plan, big),
+            "report": lambda: report_section(bench, tools, plan, corpora, args.out),
+            "diff": lambda: diff_section(bench, tools, plan, diff_inputs),
+            "volume": lambda: volume_section(bench, tools, plan, volume),
+            "cache": lambda: cache_section(
+                bench, tools, plan, corpora[min(sizes)], cache_corpus, args.out
+            ),
+        }
+        return [check for name in SECTIONS if name in only for check in run[name]()]
 
     sections()  # plan
     bench.run(deadline=started + budget)

@@ -108,11 +108,16 @@ def matches(item: dict[str, Any], case: BadInput) -> bool:
     )
 
 
+CACHE = ".journeyctl_cache"
+"""The result cache (docs/cache.md): the one folder a run may create, beside its inputs."""
+
+
 def snapshot(folder: Path) -> dict[Path, tuple[bytes, int]]:
+    """Every file below `folder`, except the result cache's."""
     return {
         path: (path.read_bytes(), path.stat().st_mtime_ns)
         for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        if path.is_file() and CACHE not in path.relative_to(folder).parts
     }
 
 
@@ -367,7 +372,8 @@ def test_stdin_with_a_name(tmp_path: Path) -> None:
     good = run("validate", "-", "--stdin-filename", shown, cwd=tmp_path, stdin=EXAMPLE)
     assert_exit(good, 0)
     assert good.stdout == "1 file checked, 0 invalid\n"
-    assert list(tmp_path.iterdir()) == []  # the name is only a name: nothing is written
+    # the name is only a name: nothing is written but the result cache
+    assert [path.name for path in tmp_path.iterdir()] == [CACHE]
 
 
 def test_several_files_are_reported_sorted_by_path_then_a_summary(tmp_path: Path) -> None:
@@ -405,7 +411,7 @@ def test_validate_leaves_its_input_untouched(tmp_path: Path) -> None:
         assert_exit(result, 1)
     assert text.stdout.splitlines()[-1] == "5 files checked, 2 invalid"
     assert snapshot(tmp_path) == before
-    assert {path.name for path in tmp_path.iterdir()} == set(contents)
+    assert {path.name for path in tmp_path.iterdir()} == {*contents, CACHE}
 
 
 @pytest.mark.parametrize(("size", "expected"), [(1000, 0), (1001, 1)])

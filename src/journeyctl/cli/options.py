@@ -100,3 +100,11 @@ StatisticsOption = Annotated[
     bool,
     typer.Option("--statistics", help="Also print how often each rule fired, most often first."),
 ]
+NoCacheOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache",
+        envvar="JOURNEYCTL_NO_CACHE",
+        help="Check every file anew: neither read nor write the result cache.",
+    ),
+]

@@ -13,11 +13,14 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyctl.cli.exit_codes import EXIT_FAILED, EXIT_OK
-from journeyctl.config import Settings
 from journeyctl.diagnostics import VALIDATION_CODES, Diagnostic, Report, RuleInfo, Severity
 from journeyctl.output._common import sorted_diagnostics, visible
+
+if TYPE_CHECKING:  # a warm run (the cache) prints through here without the configuration
+    from journeyctl.config import Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,12 +133,19 @@ def statistics_table(report: Report) -> str:
     return "".join(f"{count:>5}  {code}  {rule}\n" for (code, rule), count in ordered)
 
 
-def rules_that_ran(enabled: Iterable[frozenset[str] | None]) -> list[RuleInfo]:
-    """The validation codes, then every rule that ran for at least one file, by code."""
-    from journeyctl.lint.registry import catalogue
+def rules_that_ran(
+    enabled: Iterable[frozenset[str] | None], known: Sequence[RuleInfo] | None = None
+) -> list[RuleInfo]:
+    """The validation codes, then every rule that ran for at least one file, by code.
 
+    `known`: the rule catalogue, when the caller has it without importing the rules (a warm
+    run reads the one a full run recorded in the cache)."""
+    if known is None:
+        from journeyctl.lint.registry import catalogue
+
+        known = catalogue()
     codes = set(VALIDATION_CODES).union(*(e for e in enabled if e is not None))
-    return [info for info in catalogue() if info.code in codes]
+    return [info for info in known if info.code in codes]
 
 
 def with_source(

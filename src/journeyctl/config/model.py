@@ -176,6 +176,12 @@ class Configuration(_Strict):
     rules: dict[RuleKey, dict[str, Any]] | None = Field(
         None, description="Options per rule code or name (checked by `rules_model`)."
     )
+    cache_dir: Glob | None = Field(
+        None,
+        alias="cache-dir",
+        description="The folder of the result cache, relative to this file (default: "
+        "`.journeyctl_cache` at the project's root).",
+    )
 
 
 def config_model() -> type[BaseModel]:

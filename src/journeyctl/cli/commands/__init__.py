@@ -1,6 +1,7 @@
 """One module per command; importing this package registers them all on the application."""
 
 from journeyctl.cli.commands import (
+    clean,
     diff,
     export,
     fmt,
@@ -14,6 +15,7 @@ from journeyctl.cli.commands import (
 )
 
 __all__ = [
+    "clean",
     "diff",
     "export",
     "fmt",

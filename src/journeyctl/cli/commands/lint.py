@@ -15,6 +15,7 @@ from journeyctl.cli.options import (
     ForceExcludeOption,
     FormatOption,
     IgnoreOption,
+    NoCacheOption,
     OutputFileOption,
     PathsArgument,
     QuietOption,
@@ -68,18 +69,56 @@ def lint(
             dir_okay=False,
         ),
     ] = None,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Validate maps, then check them for the gaps that make journey maps untrustworthy.
 
     Example: journeyctl lint maps/ --format github
     """
+    from journeyctl.cli.cache import argv, cache_options
+    from journeyctl.cli.cache.warm import serve_warm
+
+    selected, ignored = split_codes(select), split_codes(ignore) or ()
+    cache = cache_options(
+        no_cache=no_cache,
+        config=config,
+        lint=True,
+        select=selected,
+        ignore=ignored,
+        today=today.date() if today else None,
+    )
+    # a warm run prints a plain report only: any option of the report itself, or a baseline,
+    # takes the full run (which still reads each file's result from the cache)
+    plain = not (
+        force_exclude
+        or output_file is not None
+        or quiet
+        or show_source is not None
+        or baseline is not None
+        or write_baseline is not None
+        or stdin_filename is not None
+    )
+    served = (
+        None
+        if argv.attempted or not plain
+        else serve_warm(
+            cache,
+            paths or [],
+            output_format=output_format.value,
+            fail_on=fail_on.value if fail_on else None,
+            statistics=statistics,
+        )
+    )
+    if served is not None:
+        raise typer.Exit(served)
+
     from functools import partial
 
+    from journeyctl.cli.cache.task import CachedTask, open_store, remember_run
     from journeyctl.cli.checking import LintOptions, check_task, run_check
     from journeyctl.cli.reporting import RunOptions
     from journeyctl.lint.policy import UnknownRuleError, codes_of
 
-    selected, ignored = split_codes(select), split_codes(ignore) or ()
     try:
         codes_of(selected or ())
         codes_of(ignored)
@@ -88,9 +127,10 @@ def lint(
     if baseline is not None and write_baseline is not None:
         usage_error("--baseline and --write-baseline cannot be used together")
     options = LintOptions(selected, ignored, today.date() if today else None)
+    cache = open_store(cache)
     code = run_check(
         paths or [],
-        task=partial(check_task, options=options),
+        task=CachedTask(partial(check_task, options=options), cache),
         output_format=output_format.value,
         config=config,
         stdin_filename=stdin_filename,
@@ -105,4 +145,7 @@ def lint(
             write_baseline=write_baseline,
         ),
     )
+    from journeyctl.lint.registry import catalogue
+
+    remember_run(cache, list(catalogue()))
     raise typer.Exit(code)
