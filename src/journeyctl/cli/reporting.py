@@ -35,6 +35,11 @@ class RunOptions:
     baseline: Path | None = None
     write_baseline: Path | None = None
 
+    @property
+    def plain(self) -> bool:
+        """No option of the report itself and no baseline: what a warm run can print."""
+        return self == RunOptions()
+
 
 def print_report(
     report: Report,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -26,6 +27,11 @@ from journeyctl.cli.options import (
     TodayOption,
     split_codes,
 )
+
+if TYPE_CHECKING:
+    from journeyctl.cli.checking import Outcome
+    from journeyctl.cli.pipeline import Job
+    from journeyctl.diagnostics import RuleInfo
 
 
 @app.command(short_help="Validate, then check maps for gaps (the rules).")
@@ -75,67 +81,43 @@ def lint(
 
     Example: journeyctl lint maps/ --format github
     """
-    from journeyctl.cli.cache import argv, cache_options
-    from journeyctl.cli.cache.warm import serve_warm
+    from journeyctl.cli.cache import cache_options
+    from journeyctl.cli.cached_check import run_cached_check
+    from journeyctl.cli.reporting import RunOptions
 
     selected, ignored = split_codes(select), split_codes(ignore) or ()
-    cache = cache_options(
-        no_cache=no_cache,
-        config=config,
-        lint=True,
-        select=selected,
-        ignore=ignored,
-        today=today.date() if today else None,
-    )
-    # a warm run prints a plain report only: any option of the report itself, or a baseline,
-    # takes the full run (which still reads each file's result from the cache)
-    plain = not (
-        force_exclude
-        or output_file is not None
-        or quiet
-        or show_source is not None
-        or baseline is not None
-        or write_baseline is not None
-        or stdin_filename is not None
-    )
-    served = (
-        None
-        if argv.attempted or not plain
-        else serve_warm(
-            cache,
-            paths or [],
-            output_format=output_format.value,
-            fail_on=fail_on.value if fail_on else None,
-            statistics=statistics,
-        )
-    )
-    if served is not None:
-        raise typer.Exit(served)
+    day = today.date() if today else None
 
-    from functools import partial
+    def task() -> Callable[[Job], Outcome]:
+        from functools import partial
 
-    from journeyctl.cli.cache.task import CachedTask, open_store, remember_run
-    from journeyctl.cli.checking import LintOptions, check_task, run_check
-    from journeyctl.cli.reporting import RunOptions
-    from journeyctl.lint.policy import UnknownRuleError, codes_of
+        from journeyctl.cli.checking import LintOptions, check_task
+        from journeyctl.lint.policy import UnknownRuleError, codes_of
 
-    try:
-        codes_of(selected or ())
-        codes_of(ignored)
-    except UnknownRuleError as exc:
-        usage_error(str(exc))
-    if baseline is not None and write_baseline is not None:
-        usage_error("--baseline and --write-baseline cannot be used together")
-    options = LintOptions(selected, ignored, today.date() if today else None)
-    cache = open_store(cache)
-    code = run_check(
+        try:
+            codes_of(selected or ())
+            codes_of(ignored)
+        except UnknownRuleError as exc:
+            usage_error(str(exc))
+        if baseline is not None and write_baseline is not None:
+            usage_error("--baseline and --write-baseline cannot be used together")
+        return partial(check_task, options=LintOptions(selected, ignored, day))
+
+    def rules() -> list[RuleInfo]:
+        from journeyctl.lint.registry import catalogue
+
+        return list(catalogue())
+
+    code = run_cached_check(
         paths or [],
-        task=CachedTask(partial(check_task, options=options), cache),
+        cache_options(
+            no_cache=no_cache, config=config, lint=True, select=selected, ignore=ignored, today=day
+        ),
+        task=task,
+        rules=rules,
         output_format=output_format.value,
         config=config,
         stdin_filename=stdin_filename,
-        fail_on=fail_on.value if fail_on else None,
-        statistics=statistics,
         options=RunOptions(
             force_exclude=force_exclude,
             output_file=output_file,
@@ -144,8 +126,8 @@ def lint(
             baseline=baseline,
             write_baseline=write_baseline,
         ),
+        lint=True,
+        fail_on=fail_on.value if fail_on else None,
+        statistics=statistics,
     )
-    from journeyctl.lint.registry import catalogue
-
-    remember_run(cache, list(catalogue()))
     raise typer.Exit(code)

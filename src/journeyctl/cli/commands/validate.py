@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 import typer
 
 from journeyctl.cli.app import app
@@ -17,6 +20,11 @@ from journeyctl.cli.options import (
     ShowSourceOption,
     StdinFilenameOption,
 )
+
+if TYPE_CHECKING:
+    from journeyctl.cli.checking import Outcome
+    from journeyctl.cli.pipeline import Job
+    from journeyctl.diagnostics import RuleInfo
 
 
 @app.command(short_help="Check maps against the format (YAML, schema, references).")
@@ -35,48 +43,34 @@ def validate(
 
     Example: journeyctl validate maps/
     """
-    from journeyctl.cli.cache import argv, cache_options
-    from journeyctl.cli.cache.warm import serve_warm
-
-    cache = cache_options(no_cache=no_cache, config=config, lint=False)
-    # a warm run prints a plain report only: any option of the report itself takes the full
-    # run (which still reads each file's result from the cache)
-    plain = not (
-        force_exclude
-        or output_file is not None
-        or quiet
-        or show_source is not None
-        or stdin_filename is not None
-    )
-    served = (
-        None
-        if argv.attempted or not plain
-        else serve_warm(
-            cache, paths or [], output_format=output_format.value, fail_on=None, statistics=False
-        )
-    )
-    if served is not None:
-        raise typer.Exit(served)
-
-    from journeyctl.cli.cache.task import CachedTask, open_store, remember_run
-    from journeyctl.cli.checking import run_check, validate_task
+    from journeyctl.cli.cache import cache_options
+    from journeyctl.cli.cached_check import run_cached_check
     from journeyctl.cli.reporting import RunOptions
-    from journeyctl.validation.codes import VALIDATION_RULES
 
-    cache = open_store(cache)
-    code = run_check(
+    def task() -> Callable[[Job], Outcome]:
+        from journeyctl.cli.checking import validate_task
+
+        return validate_task
+
+    def rules() -> list[RuleInfo]:
+        from journeyctl.validation.codes import VALIDATION_RULES
+
+        return list(VALIDATION_RULES)
+
+    code = run_cached_check(
         paths or [],
-        task=CachedTask(validate_task, cache),
+        cache_options(no_cache=no_cache, config=config, lint=False),
+        task=task,
+        rules=rules,
         output_format=output_format.value,
         config=config,
         stdin_filename=stdin_filename,
-        lint=False,
         options=RunOptions(
             force_exclude=force_exclude,
             output_file=output_file,
             quiet=quiet,
             show_source=show_source,
         ),
+        lint=False,
     )
-    remember_run(cache, list(VALIDATION_RULES))
     raise typer.Exit(code)
