@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from journeyctl.cli.commands import NAMES
+
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "journeyctl"
 
 
@@ -79,3 +81,30 @@ def test_start_up_imports_nothing_heavy(argv: list[str]) -> None:
     )
     loaded = result.stderr.strip().splitlines()[-1]
     assert loaded == "[]", f"journeyctl {' '.join(argv)} imported {loaded}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["lint", "--help"], ["lint"]),
+        (["schema"], ["schema"]),
+        (["--version"], []),
+        (["--help"], list(NAMES)),
+    ],
+)
+def test_a_run_imports_only_the_command_it_runs(argv: list[str], expected: list[str]) -> None:
+    """Building every command's options on each run cost more than linting a small map."""
+    script = (
+        "import sys\n"
+        "from journeyctl.cli import main\n"
+        f"sys.argv = ['journeyctl', *{argv!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "prefix = 'journeyctl.cli.commands.'\n"
+        "print(sorted(m[len(prefix):] for m in sys.modules if m.startswith(prefix)),"
+        " file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    imported = result.stderr.strip().splitlines()[-1]
+    assert imported == repr(sorted(expected)), f"journeyctl {' '.join(argv)} imported {imported}"

@@ -4,8 +4,8 @@ Nothing in the library (`load`, `model`, `validation`, `lint`, `output`, `config
 imports this package; the run pipeline, file discovery and the terminal live here.
 
 `main` first offers the arguments to the result cache (`cache.argv`): a `validate` or `lint`
-run whose files are all cached is answered before typer is even imported. Everything else, and
-`app` itself, loads the typer application with every command registered.
+run whose files are all cached is answered before typer is even imported. Everything else runs
+through the typer application, which imports only the command it runs.
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ def main() -> None:
         sys.exit(code)
     from journeyctl.cli.app import main as run_application
 
-    _register_commands()
     run_application()
 
 
@@ -58,14 +57,9 @@ def _interrupted() -> NoReturn:
     sys.exit(130)
 
 
-def _register_commands() -> None:
-    from journeyctl.cli import commands  # noqa: F401 - registers every command
-
-
 def __getattr__(name: str) -> Any:
     if name == "app":
         from journeyctl.cli.app import app
 
-        _register_commands()
         return app
     raise AttributeError(f"module 'journeyctl.cli' has no attribute {name!r}")
