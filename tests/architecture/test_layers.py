@@ -108,3 +108,22 @@ def test_a_run_imports_only_the_command_it_runs(argv: list[str], expected: list[
     )
     imported = result.stderr.strip().splitlines()[-1]
     assert imported == repr(sorted(expected)), f"journeyctl {' '.join(argv)} imported {imported}"
+
+
+def test_a_run_without_the_cache_loads_none_of_it(tmp_path: Path) -> None:
+    """`--no-cache` (the benchmark's cold runs) pays nothing for the cache's keys and store."""
+    journey = tmp_path / "a.journey.yaml"
+    journey.write_text("version: 1\n", encoding="utf-8")
+    script = (
+        "import sys\n"
+        "from journeyctl.cli import main\n"
+        f"sys.argv = ['journeyctl', 'lint', '--no-cache', {str(journey)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('journeyctl.cli.cache.')),"
+        " file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False
+    )
+    loaded = result.stderr.strip().splitlines()[-1]
+    assert loaded == "['journeyctl.cli.cache.argv']", loaded

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 def run_cached_check(
     paths: Sequence[str],
-    cache: CacheOptions,
+    cache: CacheOptions | None,
     *,
     task: Callable[[], Callable[[Job], Outcome]],
     rules: Callable[[], list[RuleInfo]],
@@ -36,7 +36,27 @@ def run_cached_check(
     statistics: bool = False,
 ) -> int:
     """The exit code of the run. `task` and `rules` are called only for a full run: they are
-    what imports the validator (and, for lint, the rules)."""
+    what imports the validator (and, for lint, the rules). Without a cache (`--no-cache`)
+    the run imports nothing of the cache."""
+
+    def run(check: Callable[[Job], Outcome]) -> int:
+        from journeyctl.cli.checking import run_check  # the validator: only on a full run
+
+        return run_check(
+            paths,
+            task=check,
+            output_format=output_format,
+            config=config,
+            stdin_filename=stdin_filename,
+            fail_on=fail_on,
+            statistics=statistics,
+            lint=lint,
+            options=options,
+        )
+
+    if cache is None:
+        return run(task())
+
     from journeyctl.cli.cache import argv
     from journeyctl.cli.cache.warm import serve_warm
 
@@ -48,19 +68,8 @@ def run_cached_check(
             return served
 
     from journeyctl.cli.cache.task import CachedTask, open_store, remember_run
-    from journeyctl.cli.checking import run_check
 
     cache = open_store(cache)
-    code = run_check(
-        paths,
-        task=CachedTask(task(), cache),
-        output_format=output_format,
-        config=config,
-        stdin_filename=stdin_filename,
-        fail_on=fail_on,
-        statistics=statistics,
-        lint=lint,
-        options=options,
-    )
+    code = run(CachedTask(task(), cache))
     remember_run(cache, rules())
     return code

@@ -33,17 +33,18 @@ def cache_options(
     select: tuple[str, ...] | None = None,
     ignore: tuple[str, ...] = (),
     today: datetime.date | None = None,
-) -> CacheOptions:
-    """The cache of this run, from its options; `root` None when it has none."""
+) -> CacheOptions | None:
+    """The cache of this run, from its options: None with `--no-cache` (the run then loads
+    none of this package), `root` None when no cache folder can be found."""
+    if no_cache:
+        return None
     from pathlib import Path
 
     from journeyctl.cli.cache.entries import CacheOptions
     from journeyctl.cli.cache.store import cache_root
 
-    root = None
-    if not no_cache:
-        try:
-            root = cache_root(Path.cwd(), config)
-        except Exception:  # the cache is only ever a shortcut: on any surprise, do without
-            root = None
+    try:
+        root = cache_root(Path.cwd(), config)
+    except Exception:  # the cache is only ever a shortcut: on any surprise, do without
+        root = None
     return CacheOptions(root, config, lint, select, ignore, today)

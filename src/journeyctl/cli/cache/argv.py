@@ -61,7 +61,7 @@ def warm_from_argv(argv: Sequence[str]) -> Callable[[], int] | None:
     cache = cache_options(
         no_cache=False, config=config, lint=lint, select=select, ignore=ignore, today=today
     )
-    warm = find_warm(cache, paths)
+    warm = find_warm(cache, paths) if cache is not None else None
     if warm is None:
         return None
     return partial(
