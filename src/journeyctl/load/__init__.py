@@ -4,6 +4,9 @@
 iterative pass into plain data plus a source map, refusing what is unsafe as it streams by
 (depth, tags, merge keys, duplicate keys, alias expansion). Any failure is a LoadError with a
 position; nothing here reads files (I/O stays at the edge) or knows the map format.
+
+The YAML parser is imported by `load_text` only: `load.files` (the bounded reader) and
+`load.limits` serve the result cache's warm runs, which never parse.
 """
 
 from __future__ import annotations
@@ -13,7 +16,6 @@ from typing import Any
 
 from journeyctl.load.decode import decode
 from journeyctl.load.errors import LoadError
-from journeyctl.load.events import build
 from journeyctl.load.limits import DEFAULT_LIMITS, Limits
 from journeyctl.load.sourcemap import PathKey, SourceMap
 
@@ -42,5 +44,7 @@ def load_bytes(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
 
 
 def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedDocument:
+    from journeyctl.load.events import build
+
     built = build(text, limits)
     return LoadedDocument(text, built.data, built.source_map, built.hash_scalars)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,29 +108,13 @@ def config_in(folder: Path) -> Path | None:
 def read_regular(path: Path, max_size: int) -> bytes | None:
     """The bytes of a regular file of at most `max_size` bytes; None for anything else (a
     FIFO, a device, a folder, a larger file, an unreadable one), which is never read: the full
-    run reads it with the loader's own checks and reports what is wrong."""
+    run reads it again and reports what is wrong."""
+    from journeyctl.load.files import FileRefusedError, read_bounded
+
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
+        return read_bounded(path, max_size)
+    except (OSError, FileRefusedError):
         return None
-    try:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
-            return None
-        chunks = []
-        remaining = max_size + 1  # a file may grow after the fstat
-        while remaining > 0:
-            chunk = os.read(descriptor, min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        raw = b"".join(chunks)
-        return raw if len(raw) <= max_size else None
-    except OSError:
-        return None
-    finally:
-        os.close(descriptor)
 
 
 def closest_config(folder: Path) -> Path | None:
