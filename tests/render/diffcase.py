@@ -48,7 +48,9 @@ def edited_acme() -> str:
     demo = next(tp for tp in evaluate["touchpoints"] if tp["id"] == "demo")
     demo["name"] = "Live product demo"
     evaluate["opportunities"][0]["status"] = "in-progress"
-    implement["touchpoints"] = [tp for tp in implement["touchpoints"] if tp["id"] != "admin-training"]
+    implement["touchpoints"] = [
+        tp for tp in implement["touchpoints"] if tp["id"] != "admin-training"
+    ]
     usage = next(tp for tp in expand["touchpoints"] if tp["id"] == "usage-report")
     adopt["touchpoints"].insert(0, usage)
     adopt["touchpoints"].append(

@@ -124,7 +124,7 @@ def view_of(
         return found.setdefault(key, _Marking())
 
     for change in changes:
-        kind = change.element if change.kind == "extension" else change.kind
+        kind = (change.element or "map") if change.kind == "extension" else change.kind
         if kind in _DRAWN and change.id is not None and change.field is None:
             entry = marking((kind, change.id))
             if change.change == "moved":
@@ -202,7 +202,9 @@ def _with_removed(old: JourneyMap, new: JourneyMap, marks: Mapping[Key, ElementM
     pains_gone, opportunities_gone = gone("pain_point"), gone("opportunity")
     if not (stages_gone or touchpoints_gone or pains_gone or opportunities_gone):
         return new
-    new_ids = {e.id for s in new.stages for e in (*s.touchpoints, *s.pain_points, *s.opportunities)}
+    new_ids = {tp.id for s in new.stages for tp in s.touchpoints}
+    new_ids |= {pain.id for s in new.stages for pain in s.pain_points}
+    new_ids |= {o.id for s in new.stages for o in s.opportunities}
     old_stages = {stage.id: stage for stage in old.stages}
     stages: list[Stage] = []
     for stage in new.stages:
@@ -213,9 +215,7 @@ def _with_removed(old: JourneyMap, new: JourneyMap, marks: Mapping[Key, ElementM
         stages.append(
             stage.model_copy(
                 update={
-                    "touchpoints": _merged(
-                        before.touchpoints, stage.touchpoints, touchpoints_gone
-                    ),
+                    "touchpoints": _merged(before.touchpoints, stage.touchpoints, touchpoints_gone),
                     "pain_points": [
                         *stage.pain_points,
                         *(p for p in before.pain_points if p.id in pains_gone),
@@ -240,7 +240,5 @@ def _with_removed(old: JourneyMap, new: JourneyMap, marks: Mapping[Key, ElementM
         if stage.id in stages_gone
     ]
     by_id = {stage.id: stage for stage in removed_stages}
-    placed = _merged(
-        [by_id.get(stage.id, stage) for stage in old.stages], stages, stages_gone
-    )
+    placed = _merged([by_id.get(stage.id, stage) for stage in old.stages], stages, stages_gone)
     return new.model_copy(update={"stages": placed})

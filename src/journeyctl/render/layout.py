@@ -35,8 +35,8 @@ from journeyctl.render.themes import THEMES, Palette, faded
 
 if TYPE_CHECKING:
     from journeyctl.api import CheckResult
-    from journeyctl.render.compare import DiffView, ElementMark
     from journeyctl.model import JourneyMap, Stage, Touchpoint
+    from journeyctl.render.compare import DiffView, ElementMark
 
 FONT = "Helvetica,Arial,sans-serif"
 BODY = 11.0
