@@ -346,7 +346,7 @@ def test_hostile_names_and_keys_stay_text(tmp_path: Path) -> None:
 
 def test_the_emotion_curve_runs_on_over_a_removed_stage(dot_text: str) -> None:
     """A removed stage has no point; the curve from Adopt to Renew is no gap (not dashed)."""
-    curve = re.findall(r'"s(\d)_emo[^"]*" -> "s(\d)_emo[^"]*" \[[^\]]*style=(\w+)', dot_text)
+    curve = re.findall(r'"s(\d)_emo[^"]*" -> "s(\d)_emo[^"]*" \[color=[^\]]*style=(\w+)', dot_text)
     assert [(int(a), int(b), style) for a, b, style in curve] == [
         (0, 1, "solid"), (1, 2, "solid"), (2, 3, "solid"), (3, 5, "solid"),
     ]  # fmt: skip
