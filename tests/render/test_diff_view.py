@@ -350,3 +350,23 @@ def test_the_emotion_curve_runs_on_over_a_removed_stage(dot_text: str) -> None:
     assert [(int(a), int(b), style) for a, b, style in curve] == [
         (0, 1, "solid"), (1, 2, "solid"), (2, 3, "solid"), (3, 5, "solid"),
     ]  # fmt: skip
+
+
+def test_the_diff_view_of_the_realistic_edit_matches_its_golden_file(tmp_path: Path) -> None:
+    """Reviewed by eye (rendered to PNG) before it was committed; regenerate it with
+    `JOURNEYCTL_UPDATE_GOLDEN=1` after an intended change, and look at it again
+    (`journeyctl render ... --diff-against v1 -o changes.png` in the test's repository)."""
+    import os
+
+    from .helpers import GOLDEN
+
+    edited = tmp_path / "acme.journey.yaml"
+    edited.write_text(edited_acme(), "utf-8")
+    new = checked(edited)
+    view = compare_results(checked(ACME), new, against="v1:maps/acme.journey.yaml")
+    source = dot_source(new, None, view)
+    golden = GOLDEN / "diff" / "acme-edited.dot"
+    if os.environ.get("JOURNEYCTL_UPDATE_GOLDEN") == "1":
+        golden.parent.mkdir(exist_ok=True)
+        golden.write_text(source, encoding="utf-8")
+    assert source == golden.read_text(encoding="utf-8")
