@@ -3,7 +3,8 @@
 - the Expand stage is removed (its Monthly usage report moves to Adopt first);
 - the Adopt stage gains a touchpoint (Community forum answer);
 - the Implement stage loses a touchpoint (Admin training);
-- the Evaluate stage's demo is renamed (Product demo -> Live product demo);
+- the Evaluate stage's demo is renamed (Product demo -> Live product demo), and one of its
+  goals is replaced by another;
 - the price calculator opportunity is now in progress;
 - the map's title changes.
 """
@@ -28,6 +29,7 @@ EXPECTED = {
     ("touchpoint", "admin-training"): "removed",
     ("touchpoint", "usage-report"): "moved",
     ("touchpoint", "demo"): "changed",
+    ("stage", "evaluate"): "changed",
     ("opportunity", "price-calculator"): "changed",
     ("map", "acme-analytics-b2b"): "changed",
 }
@@ -47,6 +49,7 @@ def edited_acme() -> str:
     )
     demo = next(tp for tp in evaluate["touchpoints"] if tp["id"] == "demo")
     demo["name"] = "Live product demo"
+    evaluate["goals"][1] = "Know the price before the first call"
     evaluate["opportunities"][0]["status"] = "in-progress"
     implement["touchpoints"] = [
         tp for tp in implement["touchpoints"] if tp["id"] != "admin-training"

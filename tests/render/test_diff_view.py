@@ -116,6 +116,7 @@ def test_each_element_carries_its_mark_exactly_once_in_the_dot(dot_text: str) ->
     marked = {name: attrs for name, attrs in found.items() if "class=" in attrs}
     by_id = {attribute(attrs, "id"): attrs for attrs in marked.values() if "id=" in attrs}
     assert sorted(k for k in by_id if k) == [
+        "stage-evaluate",
         "stage-expand",
         "touchpoint-admin-training",
         "touchpoint-community-forum",
@@ -132,12 +133,30 @@ def test_each_element_carries_its_mark_exactly_once_in_the_dot(dot_text: str) ->
     assert dot_text.count(BADGES["removed"]) == 2  # the stage Expand, the touchpoint
     assert dot_text.count(BADGES["moved"]) == 1
     assert dot_text.count("↔ moved from Expand") == 1
-    assert dot_text.count(BADGES["changed"]) == 3  # demo, the opportunity, the title
+    # demo, the opportunity, the title, the stage whose goals changed
+    assert dot_text.count(BADGES["changed"]) == 4
+    assert "~ changed: goals" in by_id["stage-evaluate"]
     assert "Live product demo" in by_id["touchpoint-demo"]
     assert "~ changed: name" in by_id["touchpoint-demo"]
     opportunity = found["s0_opportunities"]
     assert "~ changed: status" in opportunity and "Public calculator" in opportunity
     assert dot_text.count("~ changed: title") == 1
+
+
+def test_texts_added_and_removed_are_marked_one_by_one(dot_text: str) -> None:
+    ink = THEMES[RenderOptions().theme].diff
+    goals = nodes(dot_text)["s0_goals"]
+    rows = re.findall(r"<TR>(.*?)</TR>", goals)
+    assert len(rows) == 3
+    kept, added, removed = rows
+    assert "Prove the tool fits our data stack" in kept and "•" in kept
+    assert "Know the price before the first call" in added
+    assert f'COLOR="{ink.added}"><B>+</B>' in added
+    assert "Get a realistic price for the CFO" in removed
+    assert f'COLOR="{ink.removed}"><B>−</B>' in removed
+    assert f'COLOR="{ink.faded_text}">Get a realistic' in removed
+    # the cell itself stays: the stage is still there
+    assert "class=" not in goals
 
 
 def test_removed_elements_are_faded_and_dashed(dot_text: str) -> None:

@@ -10,13 +10,14 @@ position); this module only folds its changes onto what the diagram draws:
   `changed`;
 - a change the diagram has no element for (an evidence entry, a handoff, a metric, a goal, an
   `x-` key) marks the element that carries it as `changed`, naming the field: a stage whose
-  evidence changed, a map whose persona or teams changed;
+  evidence changed, a map whose persona or teams changed; the texts added to or removed from
+  a stage's goals, actions, thoughts and milestones are also marked one by one (`items`);
 - removed elements are drawn too, faded, where they were: `DiffView.journey` is the new map
   with each removed stage put back after the stage that preceded it in the old map (at the
   start when none did), each removed touchpoint in its old stage after the touchpoint that
-  preceded it there, and removed pain points and opportunities at the end of their old
-  stage's list. A removed stage keeps only the elements removed with it (one that moved to
-  another stage is drawn there).
+  preceded it there, removed pain points and opportunities at the end of their old stage's
+  list, and removed texts at the end of their list. A removed stage keeps only the elements
+  removed with it (one that moved to another stage is drawn there).
 
 The renderer (`layout.py`) turns the marks into Graphviz attributes through the theme; this
 module knows nothing of colours or DOT.
@@ -50,6 +51,8 @@ Key = tuple[str, str]
 opportunity."""
 
 _DRAWN = ("stage", "touchpoint", "pain_point", "opportunity")
+ITEM_LISTS = ("goals", "actions", "thoughts", "milestones")
+"""A stage's lists of texts whose items are marked one by one."""
 _CHILD_FIELDS = {
     "evidence": "evidence",
     "handoff": "handoffs",
@@ -86,6 +89,9 @@ class DiffView:
     journey: JourneyMap
     """What to draw: the map with its removed elements put back where they were."""
     marks: Mapping[Key, ElementMark] = field(default_factory=dict)
+    items: Mapping[tuple[str, str], ItemMarks] = field(default_factory=dict)
+    """(stage id, list field) -> the items added to and removed from a list of texts (goals,
+    actions, thoughts, milestones) of a stage that is in both versions."""
 
     def mark(self, kind: str, element_id: str) -> ElementMark | None:
         return self.marks.get((kind, element_id))
@@ -97,7 +103,20 @@ class DiffView:
     @property
     def used(self) -> frozenset[Mark]:
         """The marks the picture shows, for its legend."""
-        return frozenset(m for e in self.marks.values() for m in e.marks)
+        found = {m for e in self.marks.values() for m in e.marks}
+        if any(i.added for i in self.items.values()):
+            found.add(Mark.added)
+        if any(i.removed for i in self.items.values()):
+            found.add(Mark.removed)
+        return frozenset(found)
+
+
+@dataclass(frozen=True, slots=True)
+class ItemMarks:
+    """Texts added to and removed from one list; the removed ones are drawn at its end."""
+
+    added: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
 
 
 def compare_results(old: CheckResult, new: CheckResult, *, against: str) -> DiffView:
@@ -119,12 +138,19 @@ def view_of(
     """The marks of `changes` (from `compare_maps(old, ..., new, ...)`) and the map to draw."""
     old_names = {stage.id: stage.name for stage in old.stages}
     found: dict[Key, _Marking] = {}
+    items: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
 
     def marking(key: Key) -> _Marking:
         return found.setdefault(key, _Marking())
 
     for change in changes:
         kind = (change.element or "map") if change.kind == "extension" else change.kind
+        if kind == "stage" and change.field in ITEM_LISTS and change.id is not None:
+            added, removed = items.setdefault((change.id, change.field), ([], []))
+            if change.change == "added":
+                added.append(change.new)
+            elif change.change == "removed":
+                removed.append(change.old)
         if kind in _DRAWN and change.id is not None and change.field is None:
             entry = marking((kind, change.id))
             if change.change == "moved":
@@ -143,7 +169,8 @@ def view_of(
         else:  # the map's own fields and x- keys
             marking(("map", new.id)).add_field(change.field or kind)
     marks = {key: entry.freeze() for key, entry in found.items()}
-    return DiffView(against, _with_removed(old, new, marks), marks)
+    lists = {key: ItemMarks(tuple(a), tuple(r)) for key, (a, r) in items.items()}
+    return DiffView(against, _with_removed(old, new, marks, lists), marks, lists)
 
 
 @dataclass(slots=True)
@@ -194,13 +221,19 @@ def _merged(
     return result
 
 
-def _with_removed(old: JourneyMap, new: JourneyMap, marks: Mapping[Key, ElementMark]) -> JourneyMap:
+def _with_removed(
+    old: JourneyMap,
+    new: JourneyMap,
+    marks: Mapping[Key, ElementMark],
+    items: Mapping[tuple[str, str], ItemMarks],
+) -> JourneyMap:
     def gone(kind: str) -> set[str]:
         return {i for (k, i), e in marks.items() if k == kind and Mark.removed in e.marks}
 
     stages_gone, touchpoints_gone = gone("stage"), gone("touchpoint")
     pains_gone, opportunities_gone = gone("pain_point"), gone("opportunity")
-    if not (stages_gone or touchpoints_gone or pains_gone or opportunities_gone):
+    gone_items = any(i.removed for i in items.values())
+    if not (stages_gone or touchpoints_gone or pains_gone or opportunities_gone or gone_items):
         return new
     new_ids = {tp.id for s in new.stages for tp in s.touchpoints}
     new_ids |= {pain.id for s in new.stages for pain in s.pain_points}
@@ -224,6 +257,11 @@ def _with_removed(old: JourneyMap, new: JourneyMap, marks: Mapping[Key, ElementM
                         *stage.opportunities,
                         *(o for o in before.opportunities if o.id in opportunities_gone),
                     ],
+                }
+                | {
+                    name: [*getattr(stage, name), *items[(stage.id, name)].removed]
+                    for name in ITEM_LISTS
+                    if (stage.id, name) in items
                 }
             )
         )

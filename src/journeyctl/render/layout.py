@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -591,25 +592,52 @@ class _Builder:
         chars = self._chars(BODY)
 
         def item(
-            mark: str, text: str, color: str, *, italic: bool = False, ink: str | None = None
+            mark: str,
+            text: str,
+            color: str,
+            *,
+            italic: bool = False,
+            ink: str | None = None,
+            html: bool = False,
         ) -> None:
+            """`mark` is plain text drawn in `color`, or with `html` a ready label piece."""
             wrapped = escape.wrap(text, chars - 2, max_lines=6)
             body = "<BR/>".join(wrapped)
-            html = _font(body, BODY, ink or p.text, italic=italic)
+            words = _font(body, BODY, ink or p.text, italic=italic)
             if mark:
-                cell.item(_font(mark, BODY, color), html, BODY, len(wrapped))
+                glyph = mark if html else _font(mark, BODY, color)
+                cell.item(glyph, words, BODY, len(wrapped))
             else:
-                cell.add(html, BODY, len(wrapped))
+                cell.add(words, BODY, len(wrapped))
+
+        def texts(values: list[str], mark: str, color: str, *, italic: bool = False) -> None:
+            """A list of texts; with a diff, added ones marked + and removed ones (at the
+            end) faded and marked −."""
+            marks = self.diff.items.get((stage.id, lane.value)) if self.diff else None
+            if marks is None:
+                for text in values:
+                    item(mark, text + ("”" if italic else ""), color, italic=italic)
+                return
+            ink, kept = self.p.diff, len(values) - len(marks.removed)
+            added = Counter(marks.added)
+            for number, text in enumerate(values):
+                shown = text + ("”" if italic else "")
+                if number >= kept:
+                    glyph = _font(marking.GLYPH[Mark.removed], BODY, ink.removed, bold=True)
+                    item(glyph, shown, color, italic=italic, ink=self.faded.text, html=True)
+                elif added[text] > 0:
+                    added[text] -= 1
+                    glyph = _font(marking.GLYPH[Mark.added], BODY, ink.added, bold=True)
+                    item(glyph, shown, color, italic=italic, html=True)
+                else:
+                    item(mark, shown, color, italic=italic)
 
         if lane is Lane.goals:
-            for text in stage.goals:
-                item("•", text, p.muted)
+            texts(stage.goals, "•", p.muted)
         elif lane is Lane.actions:
-            for text in stage.actions:
-                item("•", text, p.muted)
+            texts(stage.actions, "•", p.muted)
         elif lane is Lane.thoughts:
-            for text in stage.thoughts:
-                item("“", text + "”", p.muted, italic=True)
+            texts(stage.thoughts, "“", p.muted, italic=True)
         elif lane is Lane.pain_points:
             for number, pain in enumerate(stage.pain_points):
                 q = self._item_palette(cell, "pain_point", pain.id)
@@ -633,8 +661,7 @@ class _Builder:
                 cell.add(_font(mark, SMALL, color, bold=True), SMALL)
                 item("", opportunity.description, q.text, ink=q.text)
         elif lane is Lane.milestones:
-            for text in stage.milestones:
-                item(MILESTONE, text, p.milestone)
+            texts(stage.milestones, MILESTONE, p.milestone)
         elif lane is Lane.metrics:
             for metric in stage.metrics:
                 text = metric.name + (f": {metric.target}" if metric.target else "")
