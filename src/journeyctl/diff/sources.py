@@ -10,7 +10,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeyctl.diff.git import GitError, cat_blobs, changed_files, read_revision_path, toplevel
+from journeyctl.diff.git import (
+    GitError,
+    cat_blobs,
+    changed_files,
+    read_revision_path,
+    toplevel,
+    verify_revision,
+)
 
 
 class SourceError(Exception):
@@ -105,3 +112,35 @@ def base_pairs(
         if old is not None or new is not None:
             pairs.append(Pair(old, new))
     return pairs
+
+
+def read_at_revision(revision: str, paths: Sequence[Path], cwd: Path) -> list[Version]:
+    """The files at `paths` (in the work tree) as they were at `revision`, read in one
+    `git cat-file --batch` process: what `render --diff-against REV` compares each map with.
+
+    SourceError for a bad revision, a path outside the work tree, or one missing at the
+    revision.
+    """
+    import os
+
+    try:
+        verify_revision(revision, cwd)
+        top = toplevel(cwd).resolve()
+    except GitError as exc:
+        raise SourceError(str(exc)) from None
+    names: list[str] = []
+    for path in paths:
+        relative = os.path.relpath(path.resolve(), top)
+        if relative == ".." or relative.startswith(("../", f"..{os.sep}")):
+            raise SourceError(f"{path}: outside the git work tree, cannot be read at {revision}")
+        names.append(relative.replace(os.sep, "/"))
+    try:
+        contents = cat_blobs([f"{revision}:{name}" for name in names], cwd)
+    except GitError as exc:
+        raise SourceError(str(exc)) from None
+    found: list[Version] = []
+    for path, name, content in zip(paths, names, contents, strict=True):
+        if content is None:
+            raise SourceError(f"{revision}:{name}: no such file at revision {revision}")
+        found.append(Version(f"{revision}:{name}", content, path))
+    return found

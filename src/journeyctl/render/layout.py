@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,14 +28,16 @@ import graphviz  # type: ignore[import-untyped]
 
 from journeyctl.model import walk
 from journeyctl.model.vocabulary import Moment, OpportunityStatus, PainPointSeverity
-from journeyctl.render import escape
+from journeyctl.render import escape, marking
 from journeyctl.render.arrows import Arrow
+from journeyctl.render.compare import Mark
 from journeyctl.render.options import Lane, RenderOptions
-from journeyctl.render.themes import THEMES, Palette
+from journeyctl.render.themes import THEMES, Palette, faded
 
 if TYPE_CHECKING:
     from journeyctl.api import CheckResult
     from journeyctl.model import JourneyMap, Stage, Touchpoint
+    from journeyctl.render.compare import DiffView, ElementMark
 
 FONT = "Helvetica,Arial,sans-serif"
 BODY = 11.0
@@ -108,16 +111,26 @@ def with_statements(source: str, statements: Sequence[str]) -> str:
     return source[:end] + "".join(statements) + "}\n"
 
 
-def build_diagram(result: CheckResult, options: RenderOptions | None = None) -> Diagram:
-    """The diagram of a valid map. Raises ValueError for an invalid one (no `journey`)."""
+def build_diagram(
+    result: CheckResult, options: RenderOptions | None = None, diff: DiffView | None = None
+) -> Diagram:
+    """The diagram of a valid map. Raises ValueError for an invalid one (no `journey`).
+
+    With `diff` (`journeyctl.render.compare.compare_results`), elements carry the marks of
+    what changed since the other version, removed ones are drawn faded where they were, and
+    a legend explains the marks.
+    """
     if result.journey is None:
         raise ValueError(f"{result.path}: an invalid map cannot be drawn")
-    return _Builder(result.journey, dict(result.team_names), options or RenderOptions()).build()
+    options = options or RenderOptions()
+    return _Builder(result.journey, dict(result.team_names), options, diff).build()
 
 
-def build_graph(result: CheckResult, options: RenderOptions | None = None) -> graphviz.Digraph:
+def build_graph(
+    result: CheckResult, options: RenderOptions | None = None, diff: DiffView | None = None
+) -> graphviz.Digraph:
     """The whole diagram as one `graphviz.Digraph` (grid and arrows)."""
-    diagram = build_diagram(result, options)
+    diagram = build_diagram(result, options, diff)
     whole = diagram.grid.copy()
     for arrow in diagram.arrows:
         tail, head = arrow.ports()
@@ -125,9 +138,11 @@ def build_graph(result: CheckResult, options: RenderOptions | None = None) -> gr
     return whole
 
 
-def dot_source(result: CheckResult, options: RenderOptions | None = None) -> str:
+def dot_source(
+    result: CheckResult, options: RenderOptions | None = None, diff: DiffView | None = None
+) -> str:
     """The DOT text of the whole diagram, before layout."""
-    return build_diagram(result, options).source
+    return build_diagram(result, options, diff).source
 
 
 # ------------------------------------------------------------------------------------------
@@ -183,15 +198,34 @@ class _Row:
 
 
 class _Builder:
-    def __init__(self, journey: JourneyMap, teams: dict[str, str], options: RenderOptions):
-        self.journey = journey
+    def __init__(
+        self,
+        journey: JourneyMap,
+        teams: dict[str, str],
+        options: RenderOptions,
+        diff: DiffView | None = None,
+    ):
+        self.actual = journey
+        """The map itself, for what the journey does (handoffs, emotions); `journey` is what
+        is drawn, which with a diff includes removed elements."""
+        self.diff = diff
+        self.journey = diff.journey if diff is not None else journey
+        journey = self.journey
         self.teams = teams
         self.options = options
         self.p: Palette = THEMES[options.theme]
+        self.faded = faded(self.p)
+        self.gone = {
+            index
+            for index, stage in enumerate(journey.stages)
+            if diff is not None and diff.removed("stage", stage.id)
+        }
+        """Columns of removed stages."""
         self.lanes = [lane for lane in options.lanes if self._has(lane)]
         self.tp_rows = max((len(s.touchpoints) for s in journey.stages), default=0)
         self.rows = self._rows()
-        self.emotions = [_emotion(stage) for stage in journey.stages]
+        own = {stage.id: _emotion(stage) for stage in self.actual.stages}
+        self.emotions = [own.get(stage.id) for stage in journey.stages]
         self.names = {tp.id: tp.name for s in journey.stages for tp in s.touchpoints}
         self.stage_of = {tp.id: i for i, s in enumerate(journey.stages) for tp in s.touchpoints}
         self.stage_of |= {s.id: i for i, s in enumerate(journey.stages)}
@@ -205,7 +239,7 @@ class _Builder:
         customer over (with its arrow); a declared handoff that no change accounts for at its
         `via` touchpoint, or, without `via`, in its stage's header."""
         self.changes = (
-            list(walk.ownership_changes(self.journey)) if Lane.touchpoints in self.lanes else []
+            list(walk.ownership_changes(self.actual)) if Lane.touchpoints in self.lanes else []
         )
         self.arrivals: dict[str, list[tuple[str, bool]]] = {}
         used: set[int] = set()
@@ -316,7 +350,9 @@ class _Builder:
         )
         g.attr("node", fontname=FONT, fontcolor=p.text, fontsize=f"{BODY:g}", penwidth="1")
         g.attr("edge", fontname=FONT, fontcolor=p.text, fontsize=f"{SMALL:g}")
-        if self.options.title:
+        if self.diff is not None:
+            g.attr(label=self._title_and_legend(self.diff), labelloc="t", labeljust="l")
+        elif self.options.title:
             g.attr(label=self._title(), labelloc="t", labeljust="l")
 
         # Statements are written here rather than through `Digraph.node`, whose quoting costs
@@ -375,7 +411,107 @@ class _Builder:
 
     # -- cells -------------------------------------------------------------------------------
 
+    # -- what changed (render --diff-against) ------------------------------------------------
+
+    def _mark(self, kind: str, element_id: str) -> ElementMark | None:
+        return self.diff.mark(kind, element_id) if self.diff is not None else None
+
+    def _removed(self, index: int, stage: Stage, row: _Row) -> bool:
+        """Whether a cell belongs to a removed element, drawn with the faded palette."""
+        if self.diff is None:
+            return False
+        if index in self.gone:
+            return True
+        if row.lane is Lane.touchpoints:
+            position = int(row.key[2:])
+            return position < len(stage.touchpoints) and self.diff.removed(
+                "touchpoint", stage.touchpoints[position].id
+            )
+        return False
+
+    def _badge(self, cell: _Cell, found: ElementMark | None) -> None:
+        """The element's marks as words at the top of its cell: they read without colour."""
+        if found is None or not found.marks:
+            return
+        ink = self.p.diff
+        wrapped = escape.wrap(marking.badge(found), self._chars(BODY * 1.1))
+        color = marking.color(marking.main_mark(found), ink)
+        cell.add(_font("<BR/>".join(wrapped), BODY, color, bold=True), BODY, len(wrapped))
+
+    def _marked(
+        self, attrs: dict[str, str], found: ElementMark | None, name: str | None = None
+    ) -> dict[str, str]:
+        """A node's attributes with the frame and SVG class of its marks (`name`: the SVG id
+        of a stage header or a touchpoint, `stage-ID`, `touchpoint-ID`)."""
+        if found is None or not found.marks:
+            return attrs
+        attrs = attrs | marking.frame(found, self.p.diff, attrs.get("style", ""))
+        attrs["class"] = marking.css_class(found)
+        if name is not None:
+            attrs["id"] = name
+        return attrs
+
+    def _title_and_legend(self, diff: DiffView) -> str:
+        """The title (unless --no-title) and the legend of the marks, as one table."""
+        p, ink = self.p, self.p.diff
+        rows: list[str] = []
+
+        def row(html: str) -> None:
+            rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{html}</TD></TR>')
+
+        if self.options.title:
+            title = self._title()[1:-1].removesuffix('<BR ALIGN="LEFT"/>')
+            big, facts = title.split('<BR ALIGN="LEFT"/>', 1)
+            row(big)
+            row(facts)
+            found = self._mark("map", self.actual.id)
+            if found is not None and found.marks:
+                words = escape.text(marking.badge(found))
+                row(_font(words, BODY, marking.color(marking.main_mark(found), ink), bold=True))
+        against = escape.wrap(f"Compared with {diff.against}:", 90, max_lines=2)
+        cells = [
+            f'<TD ALIGN="LEFT">{_font("<BR/>".join(against), BODY + 1, p.text, bold=True)}</TD>'
+        ]
+        used = diff.used
+        for mark in marking.ORDER:
+            if mark not in used:
+                continue
+            glyph = _font(marking.GLYPH[mark], BODY, marking.color(mark, ink), bold=True)
+            fill = p.cell if mark is not Mark.removed else ink.faded_fill
+            border = ink.faded_border if mark is Mark.removed else marking.color(mark, ink)
+            look = ' STYLE="dashed"' if mark is Mark.removed else ""
+            width = "1" if mark is Mark.removed else "3" if mark is not Mark.moved else "2"
+            words = _font(escape.text(marking.LEGEND[mark]), BODY, p.text)
+            cells.append(
+                f'<TD BGCOLOR="{fill}" BORDER="{width}" COLOR="{border}"{look} '
+                f'WIDTH="24" HEIGHT="18">{glyph}</TD><TD ALIGN="LEFT">{words}</TD>'
+            )
+        if not used:
+            cells.append(f'<TD ALIGN="LEFT">{_font("no changes", BODY, p.text)}</TD>')
+        legend = (
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="2">'
+            f"<TR>{''.join(cells)}</TR></TABLE>"
+        )
+        row(legend)
+        return (
+            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+            f"{''.join(rows)}</TABLE>>"
+        )
+
+    # -- cells -------------------------------------------------------------------------------
+
     def _node(
+        self, index: int, stage: Stage, row: _Row, height: float, cell: _Cell | None
+    ) -> dict[str, str] | None:
+        if not self._removed(index, stage, row):
+            return self._node_attrs(index, stage, row, height, cell)
+        saved, self.p = self.p, self.faded
+        try:
+            return self._node_attrs(index, stage, row, height, cell)
+        finally:
+            self.p = saved
+
+    def _node_attrs(
         self, index: int, stage: Stage, row: _Row, height: float, cell: _Cell | None
     ) -> dict[str, str] | None:
         p = self.p
@@ -384,7 +520,12 @@ class _Builder:
         if cell is None:
             return None
         if row.lane is Lane.touchpoints:
-            return self._touchpoint(stage.touchpoints[int(row.key[2:])], height, cell)
+            touchpoint = stage.touchpoints[int(row.key[2:])]
+            attrs = self._touchpoint(touchpoint, height, cell)
+            if index in self.gone:  # removed with its stage
+                return self._marked(attrs, self._mark("stage", stage.id))
+            found = self._mark("touchpoint", touchpoint.id)
+            return self._marked(attrs, found, f"touchpoint-{touchpoint.id}")
         attrs = {
             "shape": "box",
             "style": "rounded,filled",
@@ -400,10 +541,22 @@ class _Builder:
             if not walk.customer_evidence(stage):
                 attrs |= {"style": "rounded,filled,dashed", "color": p.unvalidated}
                 attrs["penwidth"] = "2.5"
+            return self._marked(attrs, self._mark("stage", stage.id), f"stage-{stage.id}")
+        if index in self.gone:
+            return self._marked(attrs, self._mark("stage", stage.id))
         return attrs
 
     def _cell(self, index: int, stage: Stage, row: _Row) -> _Cell | None:
         """The content of a stage's cell in a text row; None when it has none."""
+        if not self._removed(index, stage, row):
+            return self._cell_content(index, stage, row)
+        saved, self.p = self.p, self.faded
+        try:
+            return self._cell_content(index, stage, row)
+        finally:
+            self.p = saved
+
+    def _cell_content(self, index: int, stage: Stage, row: _Row) -> _Cell | None:
         if row.lane is None:
             return self._header(stage)
         if row.lane is Lane.touchpoints:
@@ -417,6 +570,7 @@ class _Builder:
 
     def _header(self, stage: Stage) -> _Cell:
         p, cell = self.p, _Cell()
+        self._badge(cell, self._mark("stage", stage.id))
         laer = stage.laer.value.upper() if stage.laer else "no LAER phase"
         cell.add(_font(escape.text(laer), SMALL, p.laer if stage.laer else p.muted), SMALL)
         wrapped = escape.wrap(stage.name, self._chars(NAME * 1.08), max_lines=3)
@@ -437,47 +591,77 @@ class _Builder:
         p, cell = self.p, _Cell()
         chars = self._chars(BODY)
 
-        def item(mark: str, text: str, color: str, *, italic: bool = False, port: str = "") -> None:
+        def item(
+            mark: str,
+            text: str,
+            color: str,
+            *,
+            italic: bool = False,
+            ink: str | None = None,
+            html: bool = False,
+        ) -> None:
+            """`mark` is plain text drawn in `color`, or with `html` a ready label piece."""
             wrapped = escape.wrap(text, chars - 2, max_lines=6)
             body = "<BR/>".join(wrapped)
-            html = _font(body, BODY, p.text, italic=italic)
+            words = _font(body, BODY, ink or p.text, italic=italic)
             if mark:
-                cell.item(_font(mark, BODY, color), html, BODY, len(wrapped))
+                glyph = mark if html else _font(mark, BODY, color)
+                cell.item(glyph, words, BODY, len(wrapped))
             else:
-                cell.add(html, BODY, len(wrapped), port or None)
+                cell.add(words, BODY, len(wrapped))
+
+        def texts(values: list[str], mark: str, color: str, *, italic: bool = False) -> None:
+            """A list of texts; with a diff, added ones marked + and removed ones (at the
+            end) faded and marked −."""
+            marks = self.diff.items.get((stage.id, lane.value)) if self.diff else None
+            if marks is None:
+                for text in values:
+                    item(mark, text + ("”" if italic else ""), color, italic=italic)
+                return
+            ink, kept = self.p.diff, len(values) - len(marks.removed)
+            added = Counter(marks.added)
+            for number, text in enumerate(values):
+                shown = text + ("”" if italic else "")
+                if number >= kept:
+                    glyph = _font(marking.GLYPH[Mark.removed], BODY, ink.removed, bold=True)
+                    item(glyph, shown, color, italic=italic, ink=self.faded.text, html=True)
+                elif added[text] > 0:
+                    added[text] -= 1
+                    glyph = _font(marking.GLYPH[Mark.added], BODY, ink.added, bold=True)
+                    item(glyph, shown, color, italic=italic, html=True)
+                else:
+                    item(mark, shown, color, italic=italic)
 
         if lane is Lane.goals:
-            for text in stage.goals:
-                item("•", text, p.muted)
+            texts(stage.goals, "•", p.muted)
         elif lane is Lane.actions:
-            for text in stage.actions:
-                item("•", text, p.muted)
+            texts(stage.actions, "•", p.muted)
         elif lane is Lane.thoughts:
-            for text in stage.thoughts:
-                item("“", text + "”", p.muted, italic=True)
+            texts(stage.thoughts, "“", p.muted, italic=True)
         elif lane is Lane.pain_points:
             for number, pain in enumerate(stage.pain_points):
-                color = p.severity[list(PainPointSeverity).index(pain.severity)]
+                q = self._item_palette(cell, "pain_point", pain.id)
+                color = q.severity[list(PainPointSeverity).index(pain.severity)]
                 mark = f"{SEVERITY_GLYPH[pain.severity]} {pain.severity.value}"
                 cell.add(_font(mark, SMALL, color, bold=True), SMALL, port=f"pp{number}")
-                item("", pain.description, p.text)
+                item("", pain.description, q.text, ink=q.text)
                 if pain.root_cause is not None:
                     cause = self._cause_name(pain.root_cause, index)
                     wrapped = escape.wrap(f"root cause: {cause}", self._chars(SMALL) - 2)
-                    html = _font("⇠", SMALL, p.root_cause, bold=True) + " "
-                    html += _font("<BR/>".join(wrapped), SMALL, p.muted, italic=True)
+                    html = _font("⇠", SMALL, q.root_cause, bold=True) + " "
+                    html += _font("<BR/>".join(wrapped), SMALL, q.muted, italic=True)
                     cell.add(html, SMALL, len(wrapped))
         elif lane is Lane.opportunities:
             for opportunity in stage.opportunities:
-                color = p.status[list(OpportunityStatus).index(opportunity.status)]
+                q = self._item_palette(cell, "opportunity", opportunity.id)
+                color = q.status[list(OpportunityStatus).index(opportunity.status)]
                 mark = f"{STATUS_GLYPH[opportunity.status]} {opportunity.status.value}"
                 if opportunity.owner:
                     mark += f" · {escape.text(self._team(opportunity.owner))}"
                 cell.add(_font(mark, SMALL, color, bold=True), SMALL)
-                item("", opportunity.description, p.text)
+                item("", opportunity.description, q.text, ink=q.text)
         elif lane is Lane.milestones:
-            for text in stage.milestones:
-                item(MILESTONE, text, p.milestone)
+            texts(stage.milestones, MILESTONE, p.milestone)
         elif lane is Lane.metrics:
             for metric in stage.metrics:
                 text = metric.name + (f": {metric.target}" if metric.target else "")
@@ -487,8 +671,16 @@ class _Builder:
                     cell.add(_font("<BR/>".join(source), SMALL, p.muted), SMALL, len(source))
         return cell
 
+    def _item_palette(self, cell: _Cell, kind: str, element_id: str) -> Palette:
+        """The palette of a pain point or an opportunity in a lane cell (faded when removed),
+        after writing its badge."""
+        found = self._mark(kind, element_id)
+        self._badge(cell, found)
+        return self.faded if found is not None and found.has(Mark.removed) else self.p
+
     def _touchpoint_cell(self, touchpoint: Touchpoint) -> _Cell:
         p, cell = self.p, _Cell()
+        self._badge(cell, self._mark("touchpoint", touchpoint.id))
         for text, declared in self.arrivals.get(touchpoint.id, ()):
             mark = HANDOFF if declared else UNDECLARED
             if not declared:
@@ -566,11 +758,13 @@ class _Builder:
     def _curve(self, arrows: list[Arrow]) -> None:
         points = [(i, e) for i, e in enumerate(self.emotions) if e is not None]
         for (a, (la, _)), (b, (lb, _)) in itertools.pairwise(points):
+            # a removed stage (drawn, without a point) is no gap in the journey
+            skipped = any(i not in self.gone for i in range(a + 1, b))
             attrs = {
                 "color": self.p.curve,
                 "penwidth": "2.5",
                 "dir": "none",
-                "style": "solid" if b == a + 1 else "dashed",
+                "style": "dashed" if skipped else "solid",
             }
             arrows.append(
                 Arrow(f"s{a}_emo{la:+d}", f"s{b}_emo{lb:+d}", a, b, _attrs(attrs), straight=True)
@@ -625,6 +819,10 @@ class _Builder:
         drawn: set[tuple[str, int]] = set()
         for index, stage in enumerate(self.journey.stages):
             for pain in stage.pain_points:
+                if self.diff is not None and (
+                    index in self.gone or self.diff.removed("pain_point", pain.id)
+                ):
+                    continue  # a removed pain point's cause is history
                 cause = pain.root_cause
                 where = self.stage_of.get(cause) if cause is not None else None
                 if cause is None or where is None or where == index:

@@ -12,6 +12,52 @@ from journeyctl.render.choices import ThemeName
 
 
 @dataclass(frozen=True, slots=True)
+class DiffInk:
+    """How `render --diff-against` marks elements. Colour is the second carrier: every mark
+    also has a glyph and a word in a badge (+ new, − removed, ~ changed, ↔ moved), removed
+    elements a dashed frame and faded text, changed ones a thick frame."""
+
+    added: str
+    removed: str
+    changed: str
+    moved: str
+    faded_text: str
+    """Every text colour of a removed element."""
+    faded_fill: str
+    """The fill of a removed element's box."""
+    faded_border: str
+
+
+DIFF_LIGHT = DiffInk(
+    added="#1a7f37",
+    removed="#6e7781",
+    changed="#bf5700",
+    moved="#6639ba",
+    faded_text="#a4abb3",
+    faded_fill="#fbfbfc",
+    faded_border="#b8bec5",
+)
+DIFF_DARK = DiffInk(
+    added="#3fb950",
+    removed="#8b949e",
+    changed="#f0883e",
+    moved="#bc8cff",
+    faded_text="#5c636d",
+    faded_fill="#1b1e24",
+    faded_border="#4a515b",
+)
+DIFF_PRINT = DiffInk(
+    added="#000000",
+    removed="#606060",
+    changed="#000000",
+    moved="#000000",
+    faded_text="#8c8c8c",
+    faded_fill="#ffffff",
+    faded_border="#8c8c8c",
+)
+
+
+@dataclass(frozen=True, slots=True)
 class Palette:
     background: str
     text: str
@@ -45,6 +91,8 @@ class Palette:
     status: tuple[str, str, str, str]
     """Opportunity status idea, planned, in-progress, done."""
     milestone: str
+    diff: DiffInk
+    """The marks of `render --diff-against`."""
 
 
 LIGHT = Palette(
@@ -70,6 +118,7 @@ LIGHT = Palette(
     severity=("#9e9d24", "#e65100", "#b3261e"),
     status=("#8c959f", "#0b5cad", "#e65100", "#2e7d32"),
     milestone="#0b5cad",
+    diff=DIFF_LIGHT,
 )
 
 DARK = Palette(
@@ -95,6 +144,7 @@ DARK = Palette(
     severity=("#d4c95a", "#ffa657", "#ff7b72"),
     status=("#8b949e", "#7fb5ff", "#ffa657", "#7ee787"),
     milestone="#7fb5ff",
+    diff=DIFF_DARK,
 )
 
 PRINT = Palette(
@@ -120,6 +170,7 @@ PRINT = Palette(
     severity=("#000000", "#000000", "#000000"),
     status=("#000000", "#000000", "#000000", "#000000"),
     milestone="#000000",
+    diff=DIFF_PRINT,
 )
 
 THEMES: dict[ThemeName, Palette] = {
@@ -127,3 +178,35 @@ THEMES: dict[ThemeName, Palette] = {
     ThemeName.dark: DARK,
     ThemeName.print: PRINT,
 }
+
+
+def faded(palette: Palette) -> Palette:
+    """The palette a removed element is drawn with: every ink the faded text colour, every
+    fill the faded fill, so that nothing of it competes with what the map has now."""
+    ink = palette.diff
+    text, fill = ink.faded_text, ink.faded_fill
+    return Palette(
+        background=palette.background,
+        text=text,
+        muted=text,
+        border=ink.faded_border,
+        cell=fill,
+        header=fill,
+        laer=text,
+        pimo=text,
+        positive=fill,
+        neutral=fill,
+        negative=fill,
+        no_moment=fill,
+        critical=ink.faded_border,
+        unvalidated=text,
+        handoff=text,
+        undeclared=text,
+        root_cause=text,
+        curve=text,
+        emotion=(fill, fill, fill, fill, fill),
+        severity=(text, text, text),
+        status=(text, text, text, text),
+        milestone=text,
+        diff=ink,
+    )

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from journeyctl.cli.pipeline import Job
     from journeyctl.diagnostics import Diagnostic
+    from journeyctl.diff.sources import Version
     from journeyctl.render.options import RenderOptions
 
 STDOUT = "-"
@@ -44,6 +45,8 @@ class _Plan:
     dpi: float | None
     targets: dict[str, str]
     """Shown path of each map -> the file to write, or '-' for stdout."""
+    against: dict[str, Version] | None = None
+    """With --diff-against: shown path of each map -> the version to compare it with."""
 
 
 @app.command(short_help="Draw maps as diagrams for a slide deck (SVG, PNG, PDF, DOT).")
@@ -103,12 +106,25 @@ def render(
     title: Annotated[
         bool, typer.Option("--title/--no-title", help="Draw the map's title and persona.")
     ] = True,
+    diff_against: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--diff-against",
+            metavar="REV|FILE",
+            help="Mark what changed since another version: a file, REV:PATH, or a git "
+            "revision (each MAP's path at REV). An existing file wins. Added elements are "
+            "marked +, removed ones drawn faded where they were, changed ones outlined (~), "
+            "moved ones marked ↔, with a legend.",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Draw journey maps the way CX teams draw them on a wall: stages as columns, lanes as
     rows, handoffs and root causes as arrows, with a key beside every lane.
 
-    Example: journeyctl render maps/onboarding.journey.yaml -o deck/onboarding.png
+    Examples: journeyctl render maps/onboarding.journey.yaml -o deck/onboarding.png;
+    journeyctl render maps/onboarding.journey.yaml --diff-against main -o changes.png
     """
     from functools import partial
 
@@ -139,7 +155,8 @@ def render(
     if not inputs.jobs:
         usage_error("no journey maps found (folders are searched for *.journey.yaml)")
     targets = _targets(inputs.jobs, output, fmt, several=len(paths) > 1 or Path(paths[0]).is_dir())
-    plan = _Plan(options, fmt, dpi, targets)
+    against = _other_versions(diff_against, inputs.jobs) if diff_against is not None else None
+    plan = _Plan(options, fmt, dpi, targets, against)
     outcomes = run_jobs(inputs.jobs, partial(render_task, plan=plan), description="Drawing maps")
     failures = [o.failure for o in outcomes if o.failure]
     _print_problems([d for o in outcomes for d in o.diagnostics])
@@ -161,10 +178,20 @@ def render_task(job: Job, plan: _Plan) -> Rendered:
     result = check_bytes(raw, job.shown, job.settings, None)
     if not result.valid:
         return Rendered(job.shown, result.diagnostics, valid=False)
+    diff = None
+    if plan.against is not None:
+        from journeyctl.render.compare import compare_results
+
+        other = plan.against[job.shown]
+        # the map's own configuration for both versions, as `journeyctl diff` does
+        old = check_bytes(other.content, other.shown, job.settings, None)
+        if not old.valid:
+            return Rendered(job.shown, old.diagnostics, valid=False)
+        diff = compare_results(old, result, against=other.shown)
     target = plan.targets[job.shown]
     try:
         picture = render(
-            build_diagram(result, plan.options),
+            build_diagram(result, plan.options, diff),
             plan.fmt,
             ratio=plan.options.slide.ratio,
             dpi=plan.dpi,
@@ -179,6 +206,37 @@ def render_task(job: Job, plan: _Plan) -> Rendered:
     except OSError as exc:
         return Rendered(job.shown, valid=False, failure=f"{target}: {exc.strerror or exc}")
     return Rendered(job.shown)
+
+
+def _other_versions(value: str, jobs: list[Job]) -> dict[str, Version]:
+    """The version each map is compared with. An existing file, or `REV:PATH`, is one version
+    (for one map); anything else is a revision, and each map is compared with its own path at
+    that revision (all read in one git process). Exit 2 when a version cannot be read."""
+    from journeyctl.diff.git import GitError, verify_revision
+    from journeyctl.diff.sources import SourceError, read_at_revision, read_side
+
+    cwd = Path.cwd()
+    try:
+        if Path(value).exists() or ":" in value:
+            if len(jobs) > 1:
+                usage_error(
+                    f"--diff-against {value}: one version compares with one map; give a "
+                    "revision (REV) to compare each map with its own path at REV"
+                )
+            return {jobs[0].shown: read_side(value, cwd)}
+        for job in jobs:
+            if job.stdin_text is not None:
+                usage_error(f"a map read from stdin has no path at {value}; use REV:PATH")
+        # the revision of the maps' repository, wherever the command runs
+        where = jobs[0].path.resolve().parent
+        try:
+            verify_revision(value, where)
+        except GitError:
+            usage_error(f"--diff-against {value}: no such file, and not a git revision")
+        found = read_at_revision(value, [job.path for job in jobs], where)
+    except SourceError as exc:
+        usage_error(str(exc))
+    return {job.shown: version for job, version in zip(jobs, found, strict=True)}
 
 
 def _format(output: str | None, option: Format | None) -> Format:
