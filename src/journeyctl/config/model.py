@@ -74,6 +74,7 @@ LIMIT_CAPS = {
     "max_file_size": 100_000_000,
     "max_depth": 1_000,
     "max_alias_nodes": 1_000_000,
+    "max_nodes": 600_000,
     "max_files": 1_000_000,
 }
 """How far a configuration may raise each limit: beyond, one input could take gigabytes of
@@ -96,6 +97,7 @@ def _cap(name: str) -> Callable[[int], int]:
 MaxFileSize = Annotated[PositiveInt, AfterValidator(_cap("max_file_size"))]
 MaxDepth = Annotated[PositiveInt, AfterValidator(_cap("max_depth"))]
 MaxAliasNodes = Annotated[PositiveInt, AfterValidator(_cap("max_alias_nodes"))]
+MaxNodes = Annotated[PositiveInt, AfterValidator(_cap("max_nodes"))]
 MaxFiles = Annotated[PositiveInt, AfterValidator(_cap("max_files"))]
 
 
@@ -105,6 +107,7 @@ class LimitsModel(_Strict):
     max_file_size: MaxFileSize | None = Field(None, description="Bytes (10,000,000).")
     max_depth: MaxDepth | None = Field(None, description="Nesting levels (64).")
     max_alias_nodes: MaxAliasNodes | None = Field(None, description="Alias expansion (10,000).")
+    max_nodes: MaxNodes | None = Field(None, description="YAML nodes per file (600,000).")
     max_files: MaxFiles | None = Field(None, description="Files per run (100,000).")
 
 

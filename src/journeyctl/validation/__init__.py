@@ -46,14 +46,24 @@ def validate_document(
 
     from journeyctl.model import JourneyMap
 
+    context = {"teams": teams}
+    whole = _Context(path, source_map, data, JourneyMap, "the map")
+    if len(source_map.values) > LARGE_DOCUMENT:
+        found = _problems_in_windows(whole, context)
+        if found is not None:
+            return None, found
     try:
-        return JourneyMap.model_validate(data, context={"teams": teams}), []
+        return JourneyMap.model_validate(data, context=context), []
     except ValidationError as exc:
-        diagnostics = translate_errors(exc, path, source_map, data, JourneyMap, "the map")
-        if not any(d.code == REFERENCE[0] for d in diagnostics):
-            diagnostics += _references_despite_errors(exc, path, source_map, data, teams)
-        diagnostics.sort(key=lambda d: d.sort_key)
-        return None, diagnostics
+        total = exc.error_count()
+        if total <= MAX_LISTED:
+            diagnostics, _ = _translate_bounded(exc, whole, context)
+            if not any(d.code == REFERENCE[0] for d in diagnostics):
+                diagnostics += _references_despite_errors(exc, path, source_map, data, teams)
+            diagnostics.sort(key=lambda d: d.sort_key)
+            return None, diagnostics
+    # outside the `except`: pydantic's errors of the whole map are freed before windows run
+    return None, _first_problems(total, whole, context)
 
 
 def translate_errors(
@@ -63,20 +73,223 @@ def translate_errors(
     data: Any,
     root: type[BaseModel],
     root_name: str,
+    validated: Any = None,
 ) -> list[Diagnostic]:
     """Pydantic's errors for `data` validated by `root` as diagnostics at their lines.
 
     Used for maps and for configuration files alike; `root_name` is what the top level is
-    called in messages ("the map", "the configuration").
+    called in messages ("the map", "the configuration"). `validated` is what `root` was
+    given, when it is not `data` itself (positions still come from `data`). At most
+    `MAX_LISTED` problems are listed, then one that counts the others.
     """
     context = _Context(path, source_map, data, root, root_name)
-    diagnostics = [
-        diagnostic
-        for error in exc.errors(include_url=False)
+    return _translate_bounded(exc, context, None, validated)[0]
+
+
+MAX_LISTED = 100
+"""Problems listed for one file; more are counted in one last diagnostic. A file of 500,000
+wrong items would otherwise cost about 1.5 KB of memory per problem (pydantic's error
+dictionaries, then ours) and as much output, for a list nobody reads past its start."""
+
+_WIDEST_WINDOW_ERRORS = 50 * MAX_LISTED
+"""A window with more errors than this is bisected to a narrower one before it is translated."""
+
+
+def _translate_bounded(
+    exc: ValidationError,
+    context: _Context,
+    validation_context: dict[str, Any] | None,
+    validated: Any = None,
+) -> tuple[list[Diagnostic], bool]:
+    """The diagnostics of `exc`, and whether they are all of them.
+
+    With up to `MAX_LISTED` errors, every one is translated. With more, `exc.errors()` (a
+    dictionary per error) is never called: the same input is validated again with every list
+    and every mapping's unknown keys cut to a window (16 items, then 64, 256, ...) until the
+    window has enough errors to list; those are real errors of the whole input (an item is
+    valid or not on its own), and the rest are counted by `exc.error_count()`, which costs
+    nothing. A window drops reference problems: cutting a list can make a reference dangle.
+    """
+    from pydantic import ValidationError
+
+    from journeyctl.model import REFERENCE_ERROR_TYPE
+
+    total = exc.error_count()
+    if total <= MAX_LISTED:
+        found = [d for error in exc.errors(include_url=False) for d in _translate(error, context)]
+        found.sort(key=lambda d: d.sort_key)
+        return found, True
+    return _first_problems(total, context, validation_context, validated), False
+
+
+def _first_problems(
+    total: int,
+    context: _Context,
+    validation_context: dict[str, Any] | None,
+    validated: Any = None,
+) -> list[Diagnostic]:
+    """`MAX_LISTED` of the `total` errors of a validation, and one diagnostic counting the
+    others, found in the narrowest window (`_window`) that has enough of them. Windows
+    widen 16, 64, 256, ... items; when the last step jumps from too few errors to too many
+    to hold (the problems are at the end of a long list), the width is bisected with
+    `error_count()`, which costs no dictionaries."""
+    from pydantic import ValidationError
+
+    from journeyctl.model import REFERENCE_ERROR_TYPE
+
+    given = context.data if validated is None else validated
+    names = _field_names(context.root)
+
+    def count(width: int) -> int:
+        try:
+            context.root.model_validate(_window(given, width, names)[0], context=validation_context)
+        except ValidationError as exc:
+            return exc.error_count()
+        return 0
+
+    low, width = 0, 16
+    while (found := count(width)) <= MAX_LISTED and _window(given, width, names)[1]:
+        low, width = width, width * 4
+    while found > _WIDEST_WINDOW_ERRORS and width - low > 1:
+        middle = (low + width) // 2
+        middle_found = count(middle)
+        if middle_found > MAX_LISTED:
+            width, found = middle, middle_found
+        else:
+            low = middle
+    window, cut = _window(given, width, names)
+    errors: list[Any] = []
+    try:
+        context.root.model_validate(window, context=validation_context)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+    if cut:  # a cut list can make a reference dangle
+        errors = [e for e in errors if e["type"] != REFERENCE_ERROR_TYPE]
+    translated = [
+        (diagnostic, number)
+        for number, error in enumerate(errors)
         for diagnostic in _translate(error, context)
     ]
-    diagnostics.sort(key=lambda d: d.sort_key)
+    translated.sort(key=lambda pair: pair[0].sort_key)
+    listed = translated[:MAX_LISTED]
+    diagnostics = [diagnostic for diagnostic, _ in listed]
+    hidden = total - len({number for _, number in listed})
+    if hidden > 0:
+        span = diagnostics[-1].span if diagnostics else context.source_map.value(())
+        more = "problem was" if hidden == 1 else "problems were"
+        diagnostics.append(
+            validation_error(
+                context.path,
+                span,
+                SCHEMA,
+                f"{hidden:,} more {more} not listed: journeyctl lists the first {MAX_LISTED} "
+                f"of a file's problems (fix these and check again)",
+            )
+        )
     return diagnostics
+
+
+LARGE_DOCUMENT = 50_000
+"""Nodes above which a map is first validated in windows (`_problems_in_windows`)."""
+
+
+def _problems_in_windows(
+    context: _Context, validation_context: dict[str, Any]
+) -> list[Diagnostic] | None:
+    """For a large map: its first `MAX_LISTED` problems, found in windows of its lists, or
+    None when the windows find fewer (then the whole map is validated as usual).
+
+    pydantic keeps each error of one validation in memory (about 500 bytes each), and a file
+    of 600,000 `- {}` items has 1,200,000 errors: validating it whole would take 900 MB.
+    Windows of 16, 64, 256, ... items cost a few errors each; once one has enough problems
+    to list, the rest of the file is not validated, and the last diagnostic says so.
+    """
+    from pydantic import ValidationError
+
+    from journeyctl.model import REFERENCE_ERROR_TYPE
+
+    names = _field_names(context.root)
+    width = 16
+    while True:
+        window, cut = _window(context.data, width, names)
+        if not cut:
+            return None
+        width *= 4
+        try:
+            context.root.model_validate(window, context=validation_context)
+            continue
+        except ValidationError as exc:
+            if exc.error_count() <= MAX_LISTED:
+                continue
+            errors = [e for e in exc.errors(include_url=False) if e["type"] != REFERENCE_ERROR_TYPE]
+        if len(errors) >= MAX_LISTED:
+            break
+    found = [d for error in errors for d in _translate(error, context)]
+    found.sort(key=lambda d: d.sort_key)
+    listed = found[:MAX_LISTED]
+    listed.append(
+        validation_error(
+            context.path,
+            listed[-1].span,
+            SCHEMA,
+            f"more problems were not listed: in a file this large, journeyctl stops at the "
+            f"first {MAX_LISTED} (fix these and check again)",
+        )
+    )
+    return listed
+
+
+def _window(data: Any, width: int, names: frozenset[str]) -> tuple[Any, bool]:
+    """A copy of `data` with each list cut to its first `width` items and each mapping to its
+    first `width` keys plus every key some model knows (so that no required key goes
+    missing); and whether anything was cut. Iterative: data may nest as deep as the limit."""
+    cut = False
+    root: list[Any] = [None]
+    stack: list[tuple[Any, Any, Any]] = [(data, root, 0)]
+    while stack:
+        value, parent, slot = stack.pop()
+        if isinstance(value, list):
+            if len(value) > width:
+                cut = True
+            copy: Any = [None] * min(len(value), width)
+            parent[slot] = copy
+            stack.extend((item, copy, index) for index, item in enumerate(value[:width]))
+        elif isinstance(value, dict):
+            copy = {}
+            for index, (key, item) in enumerate(value.items()):
+                if index < width or key in names:
+                    copy[key] = None
+                    stack.append((item, copy, key))
+                else:
+                    cut = True
+            parent[slot] = copy
+        else:
+            parent[slot] = value
+    return root[0], cut
+
+
+def _field_names(root: type[BaseModel]) -> frozenset[str]:
+    """Every key a model under `root` declares (by alias where it has one)."""
+    names: set[str] = set()
+    seen: set[type[BaseModel]] = set()
+    todo: list[type[BaseModel]] = [root]
+    while todo:
+        model = todo.pop()
+        if model in seen:
+            continue
+        seen.add(model)
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+            child = _unwrap(info.annotation)
+            if isinstance(child, type) and _is_model(child):
+                todo.append(child)
+    return frozenset(names)
+
+
+def _is_model(value: type) -> bool:
+    from pydantic import BaseModel
+
+    return issubclass(value, BaseModel)
 
 
 @dataclass(frozen=True, slots=True)
