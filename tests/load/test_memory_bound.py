@@ -59,7 +59,8 @@ class Shape:
     def text(self, limits: Limits) -> str:
         """As many items as the limits allow: the node budget or the file size, whichever
         binds first (the file is then just inside both)."""
-        weight = self.nodes * (1 + self.depth // DEEP_NODE_LEVELS)
+        levels = self.depth + 1 if self.depth else 0  # the mapping at the top, then lists
+        weight = self.nodes * (1 + levels // DEEP_NODE_LEVELS)
         by_nodes = (limits.max_nodes - self.fixed_nodes - 2 * self.depth) // weight
         by_size = (limits.max_file_size - 200 - 4 * self.depth) // self.size
         return self.build(min(by_nodes, by_size))
@@ -161,7 +162,7 @@ def test_a_file_one_node_over_the_budget_is_refused_where_it_goes_over(tmp_path:
     assert f"shape.journey.yaml:4:{column}: error JM001" in stdout
 
 
-@pytest.mark.parametrize("depth", [DEFAULT_LIMITS.max_depth - 2])
+@pytest.mark.parametrize("depth", [DEEP_NODE_LEVELS - 2, DEFAULT_LIMITS.max_depth - 2])
 def test_deep_nesting_within_the_default_depth(tmp_path: Path, depth: int) -> None:
     shape = Shape("deep", 1, 2, _deep(depth), fixed_nodes=HEAD_NODES + 7, depth=depth)
     assert_bounded(measure(tmp_path, shape.text(DEFAULT_LIMITS)), 1)
@@ -187,11 +188,13 @@ LARGEST_CONFIG = "limits:\n" + "".join(
 
 
 @pytest.mark.memory_largest
-@pytest.mark.parametrize("name", ["zeros", "empty-stages", "flat-keys", "bare-stages", "deep"])
+@pytest.mark.parametrize(
+    "name", ["zeros", "empty-stages", "flat-keys", "bare-stages", "deep-126", "deep-998"]
+)
 def test_shapes_at_the_largest_limits_a_configuration_allows(tmp_path: Path, name: str) -> None:
     (tmp_path / ".journeyctl.yaml").write_text(LARGEST_CONFIG, encoding="utf-8")
-    if name == "deep":
-        depth = LARGEST.max_depth - 2
+    if name.startswith("deep"):
+        depth = int(name.removeprefix("deep-"))  # the deepest nodes that count 4 times; the cap
         shape = Shape("deep", 1, 2, _deep(depth), fixed_nodes=HEAD_NODES + 7, depth=depth)
     else:
         shape = SHAPES[name]

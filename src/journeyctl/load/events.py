@@ -247,9 +247,7 @@ def build(text: str, limits: Limits) -> Built:
     return Built(root[0], source_map, hash_scalars)
 
 
-_NODE_EVENTS = frozenset(
-    ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "AliasEvent")
-)
+_NODE_EVENTS = frozenset(("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "AliasEvent"))
 
 
 def _events(text: str) -> Iterator[Any]:

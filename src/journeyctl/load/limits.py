@@ -20,8 +20,9 @@ class Limits:
     """Files one run may read; more is a usage error rather than a surprise hour of work."""
 
 
-DEEP_NODE_LEVELS = 128
+DEEP_NODE_LEVELS = 32
 """Nesting levels that make a node count once more against `max_nodes`: the loader keeps
-each node's path, so a node 1,000 levels deep costs as much memory as eight shallow ones."""
+each node's path (8 bytes a level), so a node 1,000 levels deep costs as much memory as
+about thirty shallow ones."""
 
 DEFAULT_LIMITS = Limits()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from journeyctl.diagnostics import REFERENCE, SCHEMA, Diagnostic, validation_error
+from journeyctl.diagnostics import FILE_START, REFERENCE, SCHEMA, Diagnostic, validation_error
 from journeyctl.load import LoadedDocument
 from journeyctl.load.sourcemap import PathKey, SourceMap
 from journeyctl.model.vocabulary import FORMAT_VERSION
@@ -49,19 +49,19 @@ def validate_document(
     context = {"teams": teams}
     whole = _Context(path, source_map, data, JourneyMap, "the map")
     if len(source_map.values) > LARGE_DOCUMENT:
-        found = _problems_in_windows(whole, context)
-        if found is not None:
-            return None, found
+        first = _problems_in_windows(whole, context)
+        if first is not None:
+            return None, first
     try:
         return JourneyMap.model_validate(data, context=context), []
     except ValidationError as exc:
         total = exc.error_count()
         if total <= MAX_LISTED:
-            diagnostics, _ = _translate_bounded(exc, whole, context)
+            diagnostics = _translate_bounded(exc, whole, context)
             if not any(d.code == REFERENCE[0] for d in diagnostics):
                 diagnostics += _references_despite_errors(exc, path, source_map, data, teams)
             diagnostics.sort(key=lambda d: d.sort_key)
-            return None, diagnostics
+            return None, _listed(diagnostics, len(diagnostics), path)
     # outside the `except`: pydantic's errors of the whole map are freed before windows run
     return None, _first_problems(total, whole, context)
 
@@ -83,7 +83,7 @@ def translate_errors(
     `MAX_LISTED` problems are listed, then one that counts the others.
     """
     context = _Context(path, source_map, data, root, root_name)
-    return _translate_bounded(exc, context, None, validated)[0]
+    return _translate_bounded(exc, context, None, validated)
 
 
 MAX_LISTED = 100
@@ -100,26 +100,15 @@ def _translate_bounded(
     context: _Context,
     validation_context: dict[str, Any] | None,
     validated: Any = None,
-) -> tuple[list[Diagnostic], bool]:
-    """The diagnostics of `exc`, and whether they are all of them.
-
-    With up to `MAX_LISTED` errors, every one is translated. With more, `exc.errors()` (a
-    dictionary per error) is never called: the same input is validated again with every list
-    and every mapping's unknown keys cut to a window (16 items, then 64, 256, ...) until the
-    window has enough errors to list; those are real errors of the whole input (an item is
-    valid or not on its own), and the rest are counted by `exc.error_count()`, which costs
-    nothing. A window drops reference problems: cutting a list can make a reference dangle.
-    """
-    from pydantic import ValidationError
-
-    from journeyctl.model import REFERENCE_ERROR_TYPE
-
+) -> list[Diagnostic]:
+    """The diagnostics of `exc`: all of them up to `MAX_LISTED`, else the first ones and a
+    count of the others (`_first_problems`), without a dictionary per error."""
     total = exc.error_count()
-    if total <= MAX_LISTED:
-        found = [d for error in exc.errors(include_url=False) for d in _translate(error, context)]
-        found.sort(key=lambda d: d.sort_key)
-        return found, True
-    return _first_problems(total, context, validation_context, validated), False
+    if total > MAX_LISTED:
+        return _first_problems(total, context, validation_context, validated)
+    found = [d for error in exc.errors(include_url=False) for d in _translate(error, context)]
+    found.sort(key=lambda d: d.sort_key)
+    return found
 
 
 def _first_problems(
@@ -129,10 +118,15 @@ def _first_problems(
     validated: Any = None,
 ) -> list[Diagnostic]:
     """`MAX_LISTED` of the `total` errors of a validation, and one diagnostic counting the
-    others, found in the narrowest window (`_window`) that has enough of them. Windows
-    widen 16, 64, 256, ... items; when the last step jumps from too few errors to too many
-    to hold (the problems are at the end of a long list), the width is bisected with
-    `error_count()`, which costs no dictionaries."""
+    others.
+
+    `exc.errors()` would build a dictionary per error (1 KB each, on top of pydantic's own
+    500 bytes). Instead the same input is validated again, cut to a window (`_window`) that
+    widens 16, 64, 256, ... items until it holds enough errors; those are real errors of
+    the whole input (an item is valid or not on its own). When the last step jumps from too
+    few errors to too many to hold (the problems are at the end of a long list), the width
+    is bisected with `error_count()`, which costs no dictionaries. A cut window drops
+    reference problems: cutting a list can make a reference dangle."""
     from pydantic import ValidationError
 
     from journeyctl.model import REFERENCE_ERROR_TYPE
@@ -173,20 +167,30 @@ def _first_problems(
     translated.sort(key=lambda pair: pair[0].sort_key)
     listed = translated[:MAX_LISTED]
     diagnostics = [diagnostic for diagnostic, _ in listed]
-    hidden = total - len({number for _, number in listed})
-    if hidden > 0:
-        span = diagnostics[-1].span if diagnostics else context.source_map.value(())
-        more = "problem was" if hidden == 1 else "problems were"
-        diagnostics.append(
-            validation_error(
-                context.path,
-                span,
-                SCHEMA,
-                f"{hidden:,} more {more} not listed: journeyctl lists the first {MAX_LISTED} "
-                f"of a file's problems (fix these and check again)",
-            )
+    shown = len({number for _, number in listed})
+    return _listed(diagnostics, len(diagnostics) - shown + total, context.path)
+
+
+def _listed(diagnostics: list[Diagnostic], total: int, path: str) -> list[Diagnostic]:
+    """The first `MAX_LISTED` of sorted `diagnostics`, then one that counts the others (of
+    `total`) at the last one's position."""
+    listed = diagnostics[:MAX_LISTED]
+    hidden = total - len(listed)
+    if hidden <= 0:
+        return listed
+    more = "problem was" if hidden == 1 else "problems were"
+    # at the last one's position and with its code, so that the list stays sorted
+    last = listed[-1] if listed else None
+    listed.append(
+        validation_error(
+            path,
+            last.span if last else FILE_START,
+            (last.code, last.rule) if last else SCHEMA,
+            f"{hidden:,} more {more} not listed: journeyctl lists the first {MAX_LISTED} "
+            "of a file's problems (fix these and check again)",
         )
-    return diagnostics
+    )
+    return listed
 
 
 LARGE_DOCUMENT = 50_000
