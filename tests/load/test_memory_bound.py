@@ -223,3 +223,33 @@ def test_a_valid_start_then_bad_items_to_the_end(tmp_path: Path) -> None:
     )
     stdout = assert_bounded(measure(tmp_path, text), 1)
     assert f"{2 * bad - 100:,} more problems were not listed" in stdout
+
+
+def _aliased_evidence(limits: Limits) -> str:
+    """Bare stages up to the node budget, and as many stages as the alias budget allows that
+    each reuse one list of 1,000 evidence entries (two findings each): aliases cost a node,
+    but validation and lint see every entry they expand to."""
+    entries = 1_000
+    anchored = 1 + 7 * entries  # the list, and each entry's mapping, three keys, three values
+    uses = limits.max_alias_nodes // anchored
+    evidence = "".join(
+        f"  - {{source: customer-interview, date: 2099-01-{1 + i % 28:02d}, participants: 1}}\n"
+        for i in range(entries)
+    )
+    used = HEAD_NODES + 2 + anchored + 2 + uses * 7
+    stages = (limits.max_nodes - used) // 5
+    return (
+        HEAD
+        + "x-evidence: &evidence\n"
+        + evidence
+        + "stages:\n"
+        + "".join(f"- {{id: a{i}, name: S, evidence: *evidence}}\n" for i in range(uses))
+        + "".join(f"- {{id: s{i}, name: S}}\n" for i in range(stages))
+    )
+
+
+@pytest.mark.memory_largest
+def test_aliases_at_the_largest_limits_a_configuration_allows(tmp_path: Path) -> None:
+    (tmp_path / ".journeyctl.yaml").write_text(LARGEST_CONFIG, encoding="utf-8")
+    stdout = assert_bounded(measure(tmp_path, _aliased_evidence(LARGEST), "--format", "sarif"), 1)
+    assert '"ruleId": "JM205"' in stdout
