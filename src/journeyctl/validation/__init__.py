@@ -134,19 +134,26 @@ def _first_problems(
     given = context.data if validated is None else validated
     names = _field_names(context.root)
 
-    def count(width: int) -> int:
+    def count(width: int) -> tuple[int, bool]:
+        window, cut = _window(given, width, names)
+        if not cut:  # the whole input: its errors are counted already
+            return total, cut
         try:
-            context.root.model_validate(_window(given, width, names)[0], context=validation_context)
+            context.root.model_validate(window, context=validation_context)
         except ValidationError as exc:
-            return exc.error_count()
-        return 0
+            return exc.error_count(), cut
+        return 0, cut
 
     low, width = 0, 16
-    while (found := count(width)) <= MAX_LISTED and _window(given, width, names)[1]:
+    while (probe := count(width))[0] <= MAX_LISTED and probe[1]:
         low, width = width, width * 4
+    found, guess = probe[0], True
     while found > _WIDEST_WINDOW_ERRORS and width - low > 1:
-        middle = (low + width) // 2
-        middle_found = count(middle)
+        # errors grow about evenly past the clean start: aim at a few hundred, then halve
+        step = (width - low) * (4 * MAX_LISTED) // found if guess else (width - low) // 2
+        middle = min(width - 1, low + max(1, step))
+        guess = not guess
+        middle_found = count(middle)[0]
         if middle_found > MAX_LISTED:
             width, found = middle, middle_found
         else:
