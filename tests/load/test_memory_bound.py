@@ -82,6 +82,11 @@ def _tiny_strings(count: int) -> str:  # valid: one stage with that many goals
     return HEAD + "stages:\n- id: s\n  name: S\n  goals: [" + ",".join(["a"] * count) + "]\n"
 
 
+def _long_strings(count: int) -> str:  # valid: one stage with that many 150-letter goals
+    goal = "g" * 150
+    return HEAD + "stages:\n- id: s\n  name: S\n  goals:\n" + f"  - {goal}\n" * count
+
+
 def _empty_touchpoints(count: int) -> str:
     return HEAD + "stages:\n- id: s\n  name: S\n  touchpoints:\n" + "  - {}\n" * count
 
@@ -107,6 +112,7 @@ SHAPES = {
     "empty-stages": Shape("empty-stages", 1, 5, _empty_stages),
     "flat-keys": Shape("flat-keys", 2, 11, _flat_keys, fixed_nodes=HEAD_NODES + 7),
     "tiny-strings": Shape("tiny-strings", 1, 2, _tiny_strings, fixed_nodes=HEAD_NODES + 9),
+    "long-strings": Shape("long-strings", 1, 155, _long_strings, fixed_nodes=HEAD_NODES + 9),
     "empty-touchpoints": Shape("empty-touchpoints", 1, 7, _empty_touchpoints, HEAD_NODES + 9),
     "zero-touchpoints": Shape("zero-touchpoints", 1, 2, _zero_touchpoints, HEAD_NODES + 9),
     "bare-stages": Shape("bare-stages", 5, 22, _bare_stages),
@@ -140,7 +146,10 @@ def assert_bounded(result: tuple[int, float, int, str, str], code: int) -> str:
     return stdout
 
 
-@pytest.mark.parametrize("name", [n for n in SHAPES if n not in {"tiny-strings", "bare-stages"}])
+VALID = {"tiny-strings", "long-strings", "bare-stages"}
+
+
+@pytest.mark.parametrize("name", [n for n in SHAPES if n not in VALID])
 def test_invalid_shapes_at_the_default_limits(tmp_path: Path, name: str) -> None:
     stdout = assert_bounded(measure(tmp_path, SHAPES[name].text(DEFAULT_LIMITS)), 1)
     assert "JM002" in stdout
@@ -189,7 +198,8 @@ LARGEST_CONFIG = "limits:\n" + "".join(
 
 @pytest.mark.memory_largest
 @pytest.mark.parametrize(
-    "name", ["zeros", "empty-stages", "flat-keys", "bare-stages", "deep-126", "deep-998"]
+    "name",
+    ["zeros", "empty-stages", "flat-keys", "long-strings", "bare-stages", "deep-126", "deep-998"],
 )
 def test_shapes_at_the_largest_limits_a_configuration_allows(tmp_path: Path, name: str) -> None:
     (tmp_path / ".journeyctl.yaml").write_text(LARGEST_CONFIG, encoding="utf-8")
