@@ -710,6 +710,7 @@ limits = st.builds(
     max_file_size=st.one_of(st.just(10_000_000), st.integers(0, 4096)),
     max_depth=st.one_of(st.just(64), st.integers(0, 70)),
     max_alias_nodes=st.one_of(st.just(10_000), st.integers(0, 100)),
+    max_nodes=st.one_of(st.just(600_000), st.integers(0, 200)),
 )
 
 lint_options = st.builds(
@@ -790,6 +791,34 @@ folder_entries = st.lists(
 and symbolic link (to a device, to itself, out of the folder, into it, to nothing)."""
 
 
+FLAT_ITEMS = ["0", "{}", "a", "[]", "{id: s, name: S}", "{id: t, name: T}", "null", "x: 1"]
+
+
+@st.composite
+def flat_collections(draw: st.DrawFn) -> Built:
+    """A long flat list or mapping (up to 3,000 items, mostly alike) where the map has a list
+    or a mapping: every item may be a problem, and only the first 100 are listed."""
+    count = draw(st.integers(90, 3_000))
+    item = draw(st.sampled_from(FLAT_ITEMS))
+    odd = draw(st.sampled_from(FLAT_ITEMS))
+    every = draw(st.integers(1, 500))
+    items = [odd if i % every == every - 1 else item for i in range(count)]
+    where = draw(st.sampled_from(["stages", "touchpoints", "goals", "teams", "keys", "x-"]))
+    head = "journeyctl: 1\nid: flat\ntitle: Flat\n"
+    flow = "[" + ", ".join(items) + "]"
+    if where == "stages":
+        text = head + "stages: " + flow + "\n"
+    elif where in {"touchpoints", "goals"}:
+        text = head + f"stages:\n- id: s\n  name: S\n  {where}: {flow}\n"
+    elif where == "teams":
+        text = head + "teams: " + flow + "\nstages: [{id: s, name: S}]\n"
+    else:
+        prefix = "x-" if where == "x-" else ""
+        keys = "".join(f"{prefix}k{i}: {value}\n" for i, value in enumerate(items))
+        text = head + "stages: [{id: s, name: S}]\n" + keys
+    return Built(text.encode("utf-8"), f"{count} x {item} ({odd} every {every}) in {where}")
+
+
 @st.composite
 def large_configurations(draw: st.DrawFn) -> tuple[str, bytes]:
     """A `.journeyctl.yaml` or `pyproject.toml` that is big, deep, or holds huge numbers."""
@@ -797,7 +826,7 @@ def large_configurations(draw: st.DrawFn) -> tuple[str, bytes]:
     kind = draw(st.sampled_from(["limits", "options", "padding", "keys", "toml-error", "tool"]))
     if kind == "limits":
         key = draw(st.sampled_from(["max_file_size", "max_depth", "max_alias_nodes",
-                                    "max_files"]))  # fmt: skip
+                                    "max_nodes", "max_files"]))  # fmt: skip
         return ".journeyctl.yaml", f"limits: {{{key}: {huge}}}\n".encode()
     if kind == "options":
         return ".journeyctl.yaml", (

@@ -66,6 +66,21 @@ def test_long_strings(built: fuzz.Built) -> None:
 
 
 @settings(max_examples=scaled_examples(1 / 3))
+@given(fuzz.flat_collections(), st.one_of(st.just(DEFAULT_LIMITS), fuzz.limits))
+def test_flat_collections_list_the_first_problems(built: fuzz.Built, limits: Limits) -> None:
+    """However many items are wrong, a file gets at most `MAX_LISTED` problems and one line
+    counting the others (the memory bound: no dictionary per error)."""
+    from journeyctl.validation import MAX_LISTED
+
+    result = check_input(built.raw, limits=limits)
+    _record(result)
+    problems = [d for d in result.diagnostics if d.code in {"JM002", "JM003"}]
+    assert len(problems) <= MAX_LISTED + 1
+    if len(problems) == MAX_LISTED + 1:
+        assert "more problem" in problems[-1].message
+
+
+@settings(max_examples=scaled_examples(1 / 3))
 @given(fuzz.alias_amplified())
 def test_alias_amplified_text_gives_short_messages(built: fuzz.Built) -> None:
     """A string behind many aliases is quoted short in every message: output is linear in the

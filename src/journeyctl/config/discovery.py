@@ -150,7 +150,13 @@ def _validate(document: RawConfig) -> dict[str, Any]:
             options = rules_model.model_validate({"rules": rules}).model_dump()["rules"]
         except ValidationError as exc:
             more = translate_errors(
-                exc, document.shown, document.source_map, data, rules_model, "the configuration"
+                exc,
+                document.shown,
+                document.source_map,
+                data,
+                rules_model,
+                "the configuration",
+                {"rules": rules},
             )
             problems += [problem for problem in more if problem not in problems]
     if problems or validated is None:

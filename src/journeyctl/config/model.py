@@ -73,11 +73,14 @@ class TeamEntry(_Strict):
 LIMIT_CAPS = {
     "max_file_size": 100_000_000,
     "max_depth": 1_000,
-    "max_alias_nodes": 1_000_000,
+    "max_alias_nodes": 200_000,
+    "max_nodes": 600_000,
     "max_files": 1_000_000,
 }
 """How far a configuration may raise each limit: beyond, one input could take gigabytes of
-memory or hours (the loader keeps every node's path, so memory grows with depth squared)."""
+memory or hours. `max_nodes` is the one that bounds memory (about 1.2 KB a node for the
+worst valid map, once validated and linted: tests/load/test_memory_bound.py), and it
+cannot be raised: the other caps are measured with it."""
 MAX_OPTION_VALUE = 1_000_000
 """The largest integer a rule option takes (a day count, a participant count)."""
 
@@ -96,6 +99,7 @@ def _cap(name: str) -> Callable[[int], int]:
 MaxFileSize = Annotated[PositiveInt, AfterValidator(_cap("max_file_size"))]
 MaxDepth = Annotated[PositiveInt, AfterValidator(_cap("max_depth"))]
 MaxAliasNodes = Annotated[PositiveInt, AfterValidator(_cap("max_alias_nodes"))]
+MaxNodes = Annotated[PositiveInt, AfterValidator(_cap("max_nodes"))]
 MaxFiles = Annotated[PositiveInt, AfterValidator(_cap("max_files"))]
 
 
@@ -105,6 +109,7 @@ class LimitsModel(_Strict):
     max_file_size: MaxFileSize | None = Field(None, description="Bytes (10,000,000).")
     max_depth: MaxDepth | None = Field(None, description="Nesting levels (64).")
     max_alias_nodes: MaxAliasNodes | None = Field(None, description="Alias expansion (10,000).")
+    max_nodes: MaxNodes | None = Field(None, description="YAML nodes per file (600,000).")
     max_files: MaxFiles | None = Field(None, description="Files per run (100,000).")
 
 

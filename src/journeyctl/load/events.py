@@ -20,7 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from journeyctl.diagnostics import FILE_START, Span
 from journeyctl.load.errors import LoadError
-from journeyctl.load.limits import Limits
+from journeyctl.load.limits import DEEP_NODE_LEVELS, Limits
 from journeyctl.load.positions import Positions
 from journeyctl.load.scalars import (
     CORE,
@@ -90,6 +90,8 @@ def build(text: str, limits: Limits) -> Built:
     root: list[Any] = []
     documents = 0
     expanded = 0
+    nodes = 0
+    max_nodes = limits.max_nodes
 
     def place(value: Any, span: Span, size: int) -> PathKey | None:
         """Put a finished value where it belongs; None when it was a mapping key."""
@@ -129,6 +131,17 @@ def build(text: str, limits: Limits) -> Built:
     try:
         for event in _events(text):
             kind = type(event).__name__
+            if kind in _NODE_EVENTS:
+                # Counted before the node is kept: memory grows with nodes (about 1 KB each
+                # once validated and linted), so the budget is what bounds it.
+                nodes += 1 + len(stack) // DEEP_NODE_LEVELS
+                if nodes > max_nodes:
+                    raise LoadError(
+                        f"more than {max_nodes:,} YAML nodes (keys, values, lists and "
+                        "mappings); journey maps need far fewer (raise limits.max_nodes in "
+                        "the configuration if this file is right)",
+                        positions.point(event.start_mark),
+                    )
             if kind == "ScalarEvent":
                 span = positions.span(event.start_mark, event.end_mark)
                 value = _scalar(event, span)
@@ -232,6 +245,9 @@ def build(text: str, limits: Limits) -> Built:
     if not root:
         raise LoadError(EMPTY)
     return Built(root[0], source_map, hash_scalars)
+
+
+_NODE_EVENTS = frozenset(("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "AliasEvent"))
 
 
 def _events(text: str) -> Iterator[Any]:

@@ -14,10 +14,11 @@ _YAML_SYNTAX = """JM001 yaml-syntax: the file is not safe, well-formed YAML.
 Reports a file that cannot be read as one plain YAML document: bytes that are not UTF-8
 (UTF-16 and UTF-32 included), syntax errors, tabs used for indentation, duplicate keys (at the
 second one, naming the first one's line), YAML tags (`!!python/object`, any custom `!tag`),
-merge keys (`<<`), aliases that expand beyond the node budget, nesting deeper than the depth
-limit, a file over the size limit (refused by its size, unread), a path that is not a regular
-file (a FIFO, a device, a socket, a directory: refused unread), a byte order mark in the middle
-of the file, and an empty file (blank, comments or `...` only).
+merge keys (`<<`), aliases that expand beyond the node budget, more YAML nodes than
+`max_nodes`, nesting deeper than the depth limit, a file over the size limit (refused by its
+size, unread), a path that is not a regular file (a FIFO, a device, a socket, a directory:
+refused unread), a byte order mark in the middle of the file, and an empty file (blank,
+comments or `...` only).
 
 ## Why is this bad?
 A journey map is read by people and by CI. YAML that a parser reads differently from a person
@@ -27,8 +28,10 @@ not a map. journeyctl never constructs anything from a tag: it reports it.
 ## Limits
 Configurable under `limits` in `.journeyctl.yaml`: `max_file_size` (10,000,000 bytes; at
 most 100,000,000), `max_depth` (64; at most 1,000), `max_alias_nodes` (10,000; at most
-1,000,000), `max_files` (100,000 per run; at most 1,000,000). A configuration file itself may
-have at most 1,000,000 bytes.
+200,000), `max_nodes` (600,000 keys, values, lists and mappings per file, a node deeper than
+32 levels counting once more per 32 levels; at most 600,000), `max_files` (100,000 per run;
+at most 1,000,000). A configuration file itself may have at most 1,000,000 bytes. The caps
+keep every file under 1 GB of memory.
 """
 
 _SCHEMA = """JM002 schema: the map does not follow the format.
