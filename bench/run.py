@@ -926,6 +926,7 @@ def volume_section(bench: Bench, tools: Tools, plan: Plan, huge: Corpus) -> list
         verdict = _verdict(m.peak_mb, 1024, "<")
         checks.append(Check("volume", f"peak memory, {name}", m.peak_mb, "MB", "< 1024",
                             verdict, detail))  # fmt: skip
+    return checks
 
 
 CHANGED_PER_RUN = 10

@@ -70,7 +70,7 @@ def test_long_strings(built: fuzz.Built) -> None:
 def test_flat_collections_list_the_first_problems(built: fuzz.Built, limits: Limits) -> None:
     """However many items are wrong, a file gets at most `MAX_LISTED` problems and one line
     counting the others (the memory bound: no dictionary per error)."""
-    from journeyctl.validation import MAX_LISTED
+    from journeyctl.validation.budget import MAX_LISTED
 
     result = check_input(built.raw, limits=limits)
     _record(result)

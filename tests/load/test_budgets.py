@@ -12,7 +12,7 @@ from journeyctl.config import ConfigError, load_config
 from journeyctl.config.model import LIMIT_CAPS
 from journeyctl.load import Limits, LoadError, load_text
 from journeyctl.load.limits import DEEP_NODE_LEVELS
-from journeyctl.validation import LARGE_DOCUMENT, MAX_LISTED
+from journeyctl.validation.budget import LARGE_DOCUMENT, MAX_LISTED
 from tests.conftest import validate_yaml
 
 HEAD = "journeyctl: 1\nid: many\ntitle: Many\n"
