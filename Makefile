@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test fuzz lint-code bench schema images clean
+.PHONY: setup demo test test-memory fuzz lint-code bench schema images clean
 
 # Mermaid's own parser for the tests of report and export (pinned in tests/mermaid).
 MERMAID := tests/mermaid/node_modules/.package-lock.json
@@ -30,6 +30,10 @@ demo: $(STAMP)
 ## The test suite, with a modest fuzz run (HYPOTHESIS_PROFILE=ci).
 test: setup
 	$(BIN)/python -m pytest
+
+## The longest peak-memory measurements (the largest limits, every format); CI runs them too.
+test-memory: setup
+	$(BIN)/python -m pytest -m memory_largest tests/load/test_memory_bound.py -p no:cacheprovider
 
 ## A long fuzz run (20,000+ inputs per target); not part of `make test`.
 fuzz: setup
