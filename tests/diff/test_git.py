@@ -14,14 +14,9 @@ from journeyctl.diff import git as diff_git
 from journeyctl.diff.sources import base_pairs
 from tests.diff.test_cli import TODAY, run
 from tests.diff.test_compare import ACME, EDITED, MINIMAL
+from tests.gitrepo import git, init_repo
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout
 
 
 @pytest.fixture
@@ -31,10 +26,7 @@ def repo(tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     maps = root / "maps"
     maps.mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "test@example.com")
-    git(root, "config", "user.name", "Test")
-    git(root, "config", "commit.gpgsign", "false")
+    init_repo(root)
     shutil.copy(ACME, maps / "acme.journey.yaml")
     (maps / "gone.journey.yaml").write_text(MINIMAL.replace("demo-map", "gone"), "utf-8")
     (maps / "old-name.journey.yaml").write_text(MINIMAL, "utf-8")

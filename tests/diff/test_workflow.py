@@ -19,7 +19,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from tests.diff.test_compare import ACME, EDITED
-from tests.diff.test_git import git
+from tests.gitrepo import git
 
 WORKFLOW = Path(__file__).resolve().parents[2] / "docs/examples/journeyctl-diff-workflow.yml"
 MARKER = "<!-- journeyctl-diff -->"

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+
+from tests.gitrepo import git, init_repo
 
 from .helpers import ROOT
 
@@ -73,21 +74,12 @@ def edited_acme() -> str:
     return out.getvalue()
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(
-        ["git", *args], cwd=repo, check=True, capture_output=True, text=True
-    ).stdout
-
-
 def make_repo(root: Path) -> Path:
     """A repository whose `v1` (and `main`'s first commit) has the ACME example at
     `maps/acme.journey.yaml`; a second commit makes the edit. Returns the map's path."""
     maps = root / "maps"
     maps.mkdir(parents=True)
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.email", "test@example.com")
-    git(root, "config", "user.name", "Test")
-    git(root, "config", "commit.gpgsign", "false")
+    init_repo(root)
     target = maps / "acme.journey.yaml"
     shutil.copy(ACME, target)
     git(root, "add", "-A")
