@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import corpus
 from floors import FLOORS
@@ -42,6 +43,7 @@ RESULTS = BENCH / "results"
 README = ROOT / "README.md"
 README_BEGIN, README_END = "<!-- bench-table -->", "<!-- /bench-table -->"
 SEED = 0
+T = TypeVar("T")
 TODAY = "2026-11-27"  # fixed, so that lint findings (evidence age) do not change with the date
 NO_CACHE = "--no-cache"
 COLD = ("--today", TODAY, NO_CACHE)
@@ -1060,6 +1062,12 @@ def _cjs(tools: Tools, names: Sequence[str]) -> tuple[str, ...] | None:
 # Reporting
 
 
+def _prepared(inputs: T | None) -> T:
+    """A section's inputs, which are prepared whenever the section is selected."""
+    assert inputs is not None, "a selected section's inputs are always prepared"
+    return inputs
+
+
 def machine_info() -> dict[str, object]:
     model = "unknown"
     try:
@@ -1345,10 +1353,10 @@ def main(argv: list[str] | None = None) -> int:
             "fmt": lambda: fmt_section(bench, tools, plan, corpora),
             "render": lambda: render_section(bench, tools, plan, big),
             "report": lambda: report_section(bench, tools, plan, corpora, args.out),
-            "diff": lambda: diff_section(bench, tools, plan, diff_inputs),
+            "diff": lambda: diff_section(bench, tools, plan, _prepared(diff_inputs)),
             "volume": lambda: volume_section(bench, tools, plan, volume),
             "cache": lambda: cache_section(
-                bench, tools, plan, corpora[min(sizes)], cache_corpus, args.out
+                bench, tools, plan, corpora[min(sizes)], _prepared(cache_corpus), args.out
             ),
         }
         return [check for name in SECTIONS if name in only for check in run[name]()]
