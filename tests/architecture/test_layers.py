@@ -4,13 +4,12 @@ the lint engine takes data (no run pipeline, no configuration), and start-up sta
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from journeyctl.cli.commands import NAMES
+from tests.startup import modules_after
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "journeyctl"
 
@@ -65,26 +64,10 @@ def test_the_lint_engine_takes_data_not_the_run_or_the_configuration(module: str
 HEAVY = ("pydantic", "rich", "ruamel", "graphviz", "markdown_it", "json", "xml")
 
 
-def modules_after(argv: list[str]) -> list[str]:
-    """The modules `journeyctl ARGV` has imported when it is done, from a fresh interpreter."""
-    script = (
-        "import sys\n"
-        "from journeyctl.cli import main\n"
-        f"sys.argv = ['journeyctl', *{argv!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "print(repr(sorted(sys.modules)), file=sys.stderr)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=False
-    )
-    loaded: list[str] = ast.literal_eval(result.stderr.strip().splitlines()[-1])
-    return loaded
-
-
 @pytest.mark.parametrize("argv", [["--version"], ["--help"], ["lint", "--help"]])
 def test_start_up_imports_nothing_heavy(argv: list[str]) -> None:
     """`--version` and help must stay cheap with every command registered."""
-    loaded = sorted({name.split(".")[0] for name in modules_after(argv)} & set(HEAVY))
+    loaded = sorted(modules_after(argv).packages & set(HEAVY))
     assert loaded == [], f"journeyctl {' '.join(argv)} imported {loaded}"
 
 
@@ -100,7 +83,9 @@ def test_start_up_imports_nothing_heavy(argv: list[str]) -> None:
 def test_a_run_imports_only_the_command_it_runs(argv: list[str], expected: list[str]) -> None:
     """Building every command's options on each run cost more than linting a small map."""
     prefix = "journeyctl.cli.commands."
-    imported = [name[len(prefix) :] for name in modules_after(argv) if name.startswith(prefix)]
+    imported = sorted(
+        name[len(prefix) :] for name in modules_after(argv).modules if name.startswith(prefix)
+    )
     assert imported == expected, f"journeyctl {' '.join(argv)} imported {imported}"
 
 
@@ -108,7 +93,7 @@ def test_a_run_without_the_cache_loads_none_of_it(tmp_path: Path) -> None:
     """`--no-cache` (the benchmark's cold runs) pays nothing for the cache's keys and store."""
     journey = tmp_path / "a.journey.yaml"
     journey.write_text("version: 1\n", encoding="utf-8")
-    loaded = modules_after(["lint", "--no-cache", str(journey)])
-    assert [name for name in loaded if name.startswith("journeyctl.cli.cache.")] == [
+    loaded = modules_after(["lint", "--no-cache", str(journey)]).modules
+    assert sorted(name for name in loaded if name.startswith("journeyctl.cli.cache.")) == [
         "journeyctl.cli.cache.argv"
     ]

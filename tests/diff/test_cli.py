@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import JSON_KEYS
 from tests.diff.test_compare import ACME, EDITED, MINIMAL
+from tests.startup import modules_after
 
 TODAY = "2026-11-27"
 
@@ -166,13 +167,5 @@ def test_a_broken_configuration_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_help_imports_nothing_heavy() -> None:
-    script = (
-        "import sys\n"
-        "from journeyctl.cli import main\n"
-        "sys.argv = ['journeyctl', 'diff', '--help']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = {'pydantic', 'rich', 'ruamel', 'markdown_it', 'json'}\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert done.stderr.strip().splitlines()[-1] == "[]"
+    heavy = {"pydantic", "rich", "ruamel", "markdown_it", "json"}
+    assert modules_after(["diff", "--help"]).packages & heavy == set()

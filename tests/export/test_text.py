@@ -16,6 +16,7 @@ import journeyctl
 from journeyctl.config import DEFAULT_SETTINGS
 from journeyctl.export import map_text
 from tests.conftest import EXAMPLES
+from tests.startup import modules_after
 
 ONBOARDING = EXAMPLES / "onboarding-focus.journey.yaml"
 
@@ -249,16 +250,7 @@ def test_the_key_order_is_the_models_field_order() -> None:
 
 
 def test_a_textconv_run_does_not_build_the_models() -> None:
-    code = (
-        "import sys; sys.argv = ['journeyctl', 'export', '--to', 'text', sys.argv[1]];"
-        "from journeyctl.cli import main\n"
-        "try: main()\n"
-        "except SystemExit: pass\n"
-        "print('pydantic' in sys.modules, 'journeyctl.model.elements' in sys.modules, "
-        "file=sys.stderr)"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(ONBOARDING)], capture_output=True, text=True, check=True
-    )
+    done = modules_after(["export", "--to", "text", str(ONBOARDING)])
     assert done.stdout == text_of(ONBOARDING)
-    assert done.stderr.strip() == "False False"
+    assert "pydantic" not in done.packages
+    assert "journeyctl.model.elements" not in done.modules

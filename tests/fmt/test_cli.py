@@ -16,6 +16,7 @@ import pytest
 from ruamel.yaml import YAML
 
 from tests.conftest import ROOT
+from tests.startup import modules_after
 
 DATA = Path(__file__).parent / "data"
 MESSY = (DATA / "messy.journey.yaml").read_text(encoding="utf-8")
@@ -188,15 +189,8 @@ def test_the_declared_pre_commit_hook_formats_the_files_it_matches(tmp_path: Pat
 
 @pytest.mark.parametrize("command", ["fmt", "init"])
 def test_help_of_fmt_and_init_imports_nothing_heavy(command: str) -> None:
-    script = (
-        "import sys\nfrom journeyctl.cli import main\n"
-        f"sys.argv = ['journeyctl', {command!r}, '--help']\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "heavy = {'pydantic', 'rich', 'ruamel', 'graphviz'}\n"
-        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy), file=sys.stderr)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert result.stderr.strip().splitlines()[-1] == "[]"
+    heavy = {"pydantic", "rich", "ruamel", "graphviz"}
+    assert modules_after([command, "--help"]).packages & heavy == set()
 
 
 def test_fmt_force_exclude_skips_a_named_file_the_configuration_excludes(tmp_path: Path) -> None:

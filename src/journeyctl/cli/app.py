@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -106,12 +106,12 @@ def usage_error(message: str) -> NoReturn:
     raise typer.Exit(EXIT_USAGE)
 
 
-def main() -> None:
-    """Entry point: no traceback reaches the user unless JOURNEYCTL_DEBUG=1."""
+def main(argv: Sequence[str]) -> None:
+    """Run the application on ARGV; no traceback reaches the user unless JOURNEYCTL_DEBUG=1."""
     # journeyctl uses no pydantic plugins; looking them up costs start-up time on every run.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
-        app()
+        app(args=list(argv))
     except KeyboardInterrupt:
         sys.stderr.write("journeyctl: interrupted\n")
         sys.exit(130)

@@ -147,7 +147,8 @@ def run_check(
             report, output_format, options, _source_reader(inputs.jobs, inputs.config_problems)
         )
     except OSError as exc:
-        return _usage(f"{options.output_file}: {exc.strerror or exc}")
+        where = options.output_file or "cannot write the output"
+        return _usage(f"{where}: {exc.strerror or exc}")
     if not options.quiet:
         for entry in fixed:
             sys.stderr.write(
