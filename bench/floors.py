@@ -43,6 +43,10 @@ for name in sys.argv[1:]:
     JourneyMap.model_validate(data, context={"teams": frozenset()})
 """
 
+# The pydantic floor without the interpreter's teardown: it ends as journeyctl does (os._exit
+# once the work is done), so that journeyctl's time over it is only journeyctl's own work.
+_PYDANTIC_NO_TEARDOWN = _PYDANTIC + "import os\nos._exit(0)\n"
+
 # Only parsing, with libyaml through PyYAML: compose to nodes, construct nothing.
 _PYYAML_COMPOSE = """\
 import sys
@@ -87,6 +91,12 @@ FLOORS: dict[str, Floor] = {
             "pydantic floor",
             "C-load each map with ruamel.yaml and validate it with journeyctl.model",
             _PYDANTIC,
+        ),
+        Floor(
+            "pydantic-no-teardown",
+            "pydantic floor, no teardown",
+            "the pydantic floor, ending with os._exit as journeyctl does",
+            _PYDANTIC_NO_TEARDOWN,
         ),
         Floor(
             "pyyaml-compose",
