@@ -103,10 +103,11 @@ def test_the_interpreter_is_not_torn_down(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not FULL.exists(), reason="needs /dev/full (Linux)")
-@pytest.mark.parametrize("command", [["lint", *TODAY, str(ACME)], ["schema"]])
+@pytest.mark.parametrize("command", [["lint", *TODAY, str(ACME)], ["schema"], ["rules"]])
 def test_output_to_a_full_disk_is_a_clear_error(tmp_path: Path, command: list[str]) -> None:
     with FULL.open("w") as full:
         done = journeyctl(*command, cwd=tmp_path, stdout=full, stderr=subprocess.PIPE)
     assert done.returncode == 2
     assert "No space left on device" in done.stderr
     assert "Traceback" not in done.stderr
+    assert "internal error" not in done.stderr

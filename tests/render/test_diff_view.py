@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import shutil
+from os import cpu_count
 from pathlib import Path
 
 import pytest
 
+from journeyctl.cli.diffing import PARALLEL_BYTES, worth_forking
 from journeyctl.render.compare import Mark, compare_results
 from journeyctl.render.layout import dot_source
 from journeyctl.render.marking import badge
@@ -389,3 +391,40 @@ def test_the_diff_view_of_the_realistic_edit_matches_its_golden_file(tmp_path: P
         golden.parent.mkdir(exist_ok=True)
         golden.write_text(source, encoding="utf-8")
     assert source == golden.read_text(encoding="utf-8")
+
+
+# -- a large map: its old version is checked in a forked process -------------------------
+
+
+def _padded(text: str) -> str:
+    """TEXT with a top-level `x-` key large enough to pass `PARALLEL_BYTES`, which the diagram
+    ignores."""
+    return text + f"x-padding: {'a' * PARALLEL_BYTES}\n"
+
+
+def test_a_large_map_draws_the_same_marks_with_its_old_version_forked(tmp_path: Path) -> None:
+    drawn = {}
+    for size, shape in (("small", str), ("large", _padded)):
+        folder = tmp_path / size
+        folder.mkdir()
+        (folder / "old.journey.yaml").write_text(shape(ACME.read_text("utf-8")), "utf-8")
+        (folder / "new.journey.yaml").write_text(shape(edited_acme()), "utf-8")
+        drawn[size] = run("render", "new.journey.yaml", "--diff-against", "old.journey.yaml",
+                          "-f", "dot", "-o", "-", cwd=folder)  # fmt: skip
+        assert drawn[size].returncode == 0, drawn[size].stderr
+    large = sum(f.stat().st_size for f in (tmp_path / "large").iterdir())
+    assert worth_forking(large) is ((cpu_count() or 1) > 1)
+    assert drawn["large"].stdout == drawn["small"].stdout
+
+
+def test_a_large_invalid_old_version_forked_reports_its_own_positions(tmp_path: Path) -> None:
+    old = tmp_path / "old.journey.yaml"
+    old.write_text(_padded(ACME.read_text("utf-8")).replace("moment: ", "moment: x", 1), "utf-8")
+    new = tmp_path / "new.journey.yaml"
+    new.write_text(_padded(edited_acme()), "utf-8")
+    done = run("render", new, "--diff-against", old, "-f", "dot", "-o", tmp_path / "out.dot")
+    assert done.returncode == 1
+    lines = old.read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "moment: xpositive" in text)
+    assert f"{old}:{line}:" in done.stderr.decode()  # JM002 at the bad value
+    assert not (tmp_path / "out.dot").exists()

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from journeyctl.cli.exit_codes import EXIT_USAGE
+from journeyctl.cli.failures import interrupted, unexpected
 
 if TYPE_CHECKING:
     from journeyctl.cli.app import app
@@ -72,25 +73,16 @@ def _run(argv: Sequence[str]) -> None:
 
         warm = warm_from_argv(argv)
     except KeyboardInterrupt:
-        _interrupted()
+        interrupted()
     except Exception:  # never a traceback from a cache lookup: the full run decides
         warm = None
     if warm is not None:
         try:
             code = warm()
         except KeyboardInterrupt:
-            _interrupted()
-        except Exception as exc:  # as `journeyctl.cli.app.main` reports it
-            if os.environ.get("JOURNEYCTL_DEBUG") == "1":
-                raise
-            from journeyctl.output._common import visible
-
-            sys.stderr.write(
-                f"journeyctl: internal error: {type(exc).__name__}: "
-                f"{visible(str(exc)[:2000])}\n"
-                "Run again with JOURNEYCTL_DEBUG=1 for the traceback, and please report it.\n"
-            )
-            code = EXIT_USAGE
+            interrupted()
+        except Exception as exc:
+            code = unexpected(exc)
         sys.exit(code)
     from journeyctl.cli.app import main as run_application
 
@@ -105,11 +97,6 @@ def _exit_code(code: object) -> int:
         return code
     sys.stderr.write(f"{code}\n")
     return 1
-
-
-def _interrupted() -> NoReturn:
-    sys.stderr.write("journeyctl: interrupted\n")
-    sys.exit(130)
 
 
 def __getattr__(name: str) -> Any:

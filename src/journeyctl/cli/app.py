@@ -22,6 +22,7 @@ from typer.main import get_command_from_info
 from journeyctl import __version__
 from journeyctl.cli.commands import NAMES
 from journeyctl.cli.exit_codes import EXIT_OK, EXIT_USAGE
+from journeyctl.cli.failures import interrupted, unexpected
 
 
 class LazyCommands(Mapping[str, Any]):
@@ -113,17 +114,8 @@ def main(argv: Sequence[str]) -> None:
     try:
         app(args=list(argv))
     except KeyboardInterrupt:
-        sys.stderr.write("journeyctl: interrupted\n")
-        sys.exit(130)
+        interrupted()
     except SystemExit:
         raise
     except BaseException as exc:
-        if os.environ.get("JOURNEYCTL_DEBUG") == "1":
-            raise
-        from journeyctl.output._common import visible
-
-        sys.stderr.write(
-            f"journeyctl: internal error: {type(exc).__name__}: {visible(str(exc)[:2000])}\n"
-            "Run again with JOURNEYCTL_DEBUG=1 for the traceback, and please report it.\n"
-        )
-        sys.exit(EXIT_USAGE)
+        sys.exit(unexpected(exc))

@@ -33,16 +33,19 @@ def compare_pairs(
     jobs: list[Job], today: datetime.date | None
 ) -> tuple[list[MapDiff], list[CheckResult]]:
     """The diffs of the valid pairs, in order, and the invalid versions."""
-    cores = os.cpu_count() or 1
-    size = sum(_size(pair) for pair, _ in jobs)
-    if len(jobs) >= 2 and cores >= 2 and size >= PARALLEL_BYTES:
-        outcomes = _in_pool(jobs, today, min(cores, MAX_WORKERS, len(jobs)))
+    fork = worth_forking(sum(_size(pair) for pair, _ in jobs))
+    if len(jobs) >= 2 and fork:
+        outcomes = _in_pool(jobs, today, min(os.cpu_count() or 1, MAX_WORKERS, len(jobs)))
     else:
-        fork = cores >= 2 and size >= PARALLEL_BYTES
         outcomes = [diff_pair(pair, settings, today, fork=fork) for pair, settings in jobs]
     diffs = [found for found, _ in outcomes if found is not None]
     invalid = [result for _, bad in outcomes for result in bad]
     return diffs, invalid
+
+
+def worth_forking(size: int) -> bool:
+    """Whether checking SIZE bytes of input goes faster split over processes."""
+    return (os.cpu_count() or 1) >= 2 and size >= PARALLEL_BYTES
 
 
 def _size(pair: Pair) -> int:
@@ -67,7 +70,7 @@ def diff_pair(
     old: CheckResult | None
     new: CheckResult | None
     if fork and pair.old is not None and pair.new is not None:
-        old, new = _checked_side_by_side(pair.old, pair.new, settings, today)
+        old, new = checked_side_by_side(pair.old, pair.new, settings, today)
     else:
         old, new = _checked(pair.old, settings, today), _checked(pair.new, settings, today)
     bad = [_trimmed(r) for r in (old, new) if r is not None and not r.valid]
@@ -79,23 +82,27 @@ def diff_pair(
 def _checked(
     version: Version | None, settings: Settings, today: datetime.date | None
 ) -> CheckResult | None:
+    return None if version is None else _check(version, settings, today)
+
+
+def _check(version: Version, settings: Settings, today: datetime.date | None) -> CheckResult:
     from journeyctl.api import check
 
-    if version is None:
-        return None
     return check(version.content, path=version.shown, config=settings, today=today)
 
 
-def _checked_side_by_side(
+def checked_side_by_side(
     old: Version, new: Version, settings: Settings, today: datetime.date | None
-) -> tuple[CheckResult | None, CheckResult | None]:
+) -> tuple[CheckResult, CheckResult]:
+    """Both versions checked at once: the old one in a forked process, without its text and
+    source map (what a comparison does not read), the new one here, whole."""
     import multiprocessing
 
     _import_before_fork()
     context = multiprocessing.get_context("fork")
     with context.Pool(1) as pool:
         pending = pool.apply_async(_checked_for_diff, (old, settings, today))
-        checked_new = _checked(new, settings, today)
+        checked_new = _check(new, settings, today)
         return pending.get(), checked_new
 
 
@@ -111,10 +118,9 @@ def _import_before_fork() -> None:
 
 def _checked_for_diff(
     version: Version, settings: Settings, today: datetime.date | None
-) -> CheckResult | None:
+) -> CheckResult:
     """A check in a worker, without what the diff does not read, so less is pickled back."""
-    result = _checked(version, settings, today)
-    return _trimmed(result) if result is not None else None
+    return _trimmed(_check(version, settings, today))
 
 
 def _trimmed(result: CheckResult) -> CheckResult:

@@ -48,9 +48,9 @@ def run_jobs(
     jobs: Sequence[J], task: Callable[[J], R], *, description: str = "Checking maps"
 ) -> list[R]:
     """`[task(job) for job in jobs]`, forked over the cores for large runs."""
-    workers = min(os.cpu_count() or 1, 8)
+    workers = _workers()
     show_progress = len(jobs) >= PROGRESS_THRESHOLD and sys.stderr.isatty()
-    if len(jobs) < PARALLEL_THRESHOLD or workers < 2:
+    if not forks_workers(len(jobs)):
         serial: Iterator[R] = map(task, jobs)
         return list(_with_progress(serial, len(jobs), description) if show_progress else serial)
     import multiprocessing
@@ -62,6 +62,15 @@ def run_jobs(
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         results = pool.map(task, jobs, chunksize=chunk)
         return list(_with_progress(results, len(jobs), description) if show_progress else results)
+
+
+def forks_workers(count: int) -> bool:
+    """Whether `run_jobs` runs COUNT jobs in worker processes; a task run here may fork."""
+    return count >= PARALLEL_THRESHOLD and _workers() >= 2
+
+
+def _workers() -> int:
+    return min(os.cpu_count() or 1, 8)
 
 
 def _with_progress(results: Iterator[R], total: int, description: str) -> Iterator[R]:

@@ -16,6 +16,7 @@ from journeyctl.render.choices import Format, Slide, ThemeName
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from journeyctl.api import CheckResult
     from journeyctl.cli.pipeline import Job
     from journeyctl.diagnostics import Diagnostic
     from journeyctl.diff.sources import Version
@@ -47,6 +48,9 @@ class _Plan:
     """Shown path of each map -> the file to write, or '-' for stdout."""
     against: dict[str, Version] | None = None
     """With --diff-against: shown path of each map -> the version to compare it with."""
+    may_fork: bool = False
+    """Whether a task may check a large map's old version in a forked process: only when the
+    run pipeline runs the tasks in this process."""
 
 
 @app.command(short_help="Draw maps as diagrams for a slide deck (SVG, PNG, PDF, DOT).")
@@ -129,7 +133,7 @@ def render(
     from functools import partial
 
     from journeyctl.cli.inputs import UsageError, collect_jobs
-    from journeyctl.cli.pipeline import run_jobs
+    from journeyctl.cli.pipeline import forks_workers, run_jobs
     from journeyctl.config import ConfigError, ConfigResolver
     from journeyctl.render.options import ALL_LANES, RenderOptions, UnknownLaneError, parse_lanes
     from journeyctl.render.output import find_dot, install_hint
@@ -156,7 +160,7 @@ def render(
         usage_error("no journey maps found (folders are searched for *.journey.yaml)")
     targets = _targets(inputs.jobs, output, fmt, several=len(paths) > 1 or Path(paths[0]).is_dir())
     against = _other_versions(diff_against, inputs.jobs) if diff_against is not None else None
-    plan = _Plan(options, fmt, dpi, targets, against)
+    plan = _Plan(options, fmt, dpi, targets, against, not forks_workers(len(inputs.jobs)))
     outcomes = run_jobs(inputs.jobs, partial(render_task, plan=plan), description="Drawing maps")
     failures = [o.failure for o in outcomes if o.failure]
     _print_problems([d for o in outcomes for d in o.diagnostics])
@@ -168,6 +172,8 @@ def render(
 def render_task(job: Job, plan: _Plan) -> Rendered:
     """Check one map and, when it is valid, draw it and write its file (or stdout)."""
     from journeyctl.api import check_bytes
+    from journeyctl.cli.diffing import checked_side_by_side, worth_forking
+    from journeyctl.diff.sources import Version
     from journeyctl.render.layout import build_diagram
     from journeyctl.render.output import RenderError, render, write_atomic
 
@@ -175,16 +181,22 @@ def render_task(job: Job, plan: _Plan) -> Rendered:
         raw = job.read()
     except OSError as exc:
         return Rendered(job.shown, valid=False, failure=f"{job.shown}: {exc.strerror or exc}")
-    result = check_bytes(raw, job.shown, job.settings, None)
+    other = plan.against[job.shown] if plan.against is not None else None
+    old: CheckResult | None = None
+    if other is not None and plan.may_fork and worth_forking(len(raw) + len(other.content)):
+        # the map's own configuration for both versions, as `journeyctl diff` does
+        here = Version(job.shown, raw, other.config_path)
+        old, result = checked_side_by_side(other, here, job.settings, None)
+    else:
+        result = check_bytes(raw, job.shown, job.settings, None)
     if not result.valid:
         return Rendered(job.shown, result.diagnostics, valid=False)
     diff = None
-    if plan.against is not None:
+    if other is not None:
         from journeyctl.render.compare import compare_results
 
-        other = plan.against[job.shown]
-        # the map's own configuration for both versions, as `journeyctl diff` does
-        old = check_bytes(other.content, other.shown, job.settings, None)
+        if old is None:
+            old = check_bytes(other.content, other.shown, job.settings, None)
         if not old.valid:
             return Rendered(job.shown, old.diagnostics, valid=False)
         diff = compare_results(old, result, against=other.shown)
