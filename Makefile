@@ -54,6 +54,7 @@ schema: setup
 ## The rendered example in docs/ (needs Graphviz's dot).
 images: setup
 	$(BIN)/journeyctl render examples/acme-analytics-b2b.journey.yaml -o docs/images/acme-analytics-b2b.png
+	$(BIN)/python scripts/draw-acme-changes.py
 
 clean:
 	rm -rf $(VENV) tests/mermaid/node_modules build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
